@@ -1,0 +1,44 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
+
+export const API_PREFIX = 'api';
+export const REQUEST_BODY_LIMIT = '16kb';
+
+/** Everything about the HTTP surface that is not a module: shared by main.ts and the tests. */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.disable('x-powered-by');
+  // Express's body-hash ETag would promise a validator the API does not honour on writes.
+  app.set('etag', false);
+  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.enableShutdownHooks();
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiInfo()), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+  return app;
+}
+
+function openApiInfo() {
+  const codes = Object.entries(PROBLEM_CODES)
+    .map(([code, [status, meaning]]) => `| \`${code}\` | ${status} | \`${problemTypeUri(code)}\` | ${meaning} |`)
+    .join('\n');
+  return new DocumentBuilder()
+    .setTitle('Game session roster')
+    .setVersion('1')
+    .setDescription(
+      'Who sits at a game table, under the rules of the table. Every route under /api needs ' +
+        '`Authorization: Bearer <JWT>` (HS256, `sub` = user UUID, `exp` required).\n\n' +
+        'Every refusal is an RFC 9457 problem document (`application/problem+json`) with a stable `code`:\n\n' +
+        '| code | status | type | meaning |\n|---|---|---|---|\n' +
+        codes,
+    )
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+}

@@ -1,0 +1,8 @@
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { AuthenticatedUser } from './authenticated-user';
+
+/** The id of the authenticated caller, as the application layer wants it. */
+export const RequestingUserId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string =>
+    context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user.id,
+);

@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { GameSessionError } from '../game-sessions/domain/game-session.errors';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode, ProblemDetails, problem } from './problem-details';
+import { allowedMethods } from './route-table';
+
+/** Maps every error to an RFC 9457 problem document. Unexpected ones are logged, never shown. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toProblem(error, request, response);
+    if (response.headersSent) return;
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  private toProblem(error: unknown, request: Request, response: Response): ProblemDetails {
+    if (error instanceof GameSessionError) return known(error.code as ProblemCode, error.message);
+    if (error instanceof HttpException) return this.fromHttpException(error, request, response);
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`${describeRequest(request)} failed: database unavailable: ${(error as Error).message}`);
+      response.setHeader('Retry-After', '1');
+      return known('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now; retry shortly');
+    }
+    this.logger.error(`${describeRequest(request)} failed unexpectedly`, error instanceof Error ? error.stack : String(error));
+    return known('INTERNAL', 'An unexpected error occurred');
+  }
+
+  private fromHttpException(error: HttpException, request: Request, response: Response): ProblemDetails {
+    const status = error.getStatus();
+    switch (status) {
+      case HttpStatus.UNAUTHORIZED:
+        response.setHeader('WWW-Authenticate', 'Bearer');
+        return known('UNAUTHORIZED', error.message);
+      case HttpStatus.PAYLOAD_TOO_LARGE:
+        return known('PAYLOAD_TOO_LARGE', 'The request body is too large');
+      case HttpStatus.NOT_FOUND: {
+        const allowed = allowedMethods(this.adapterHost.httpAdapter.getInstance(), request.path);
+        if (allowed.length === 0) return known('ROUTE_NOT_FOUND', `No route ${request.method} ${request.path}`);
+        response.setHeader('Allow', allowed.join(', '));
+        return known('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`);
+      }
+      case HttpStatus.BAD_REQUEST:
+        return known('VALIDATION_FAILED', bodyParserDetail(error) ?? error.message);
+      default:
+        if (status >= 500) return this.toProblem(error.cause ?? new Error(error.message), request, response);
+        return problem('HTTP_' + status, status, error.message);
+    }
+  }
+}
+
+function known(code: ProblemCode, detail: string): ProblemDetails {
+  return problem(code, PROBLEM_CODES[code][0], detail);
+}
+
+/** Express's JSON parser reports a syntax error with a message that quotes the body: say it plainly. */
+function bodyParserDetail(error: HttpException): string | undefined {
+  const cause = error.cause as { type?: string } | undefined;
+  return cause?.type === 'entity.parse.failed' || error.message.includes('JSON')
+    ? 'Request body is not valid JSON'
+    : undefined;
+}
+
+function describeRequest(request: Request): string {
+  const user = (request as { user?: { id?: string } }).user?.id ?? 'anonymous';
+  return `${request.method} ${request.originalUrl} (user ${user})`;
+}

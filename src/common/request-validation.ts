@@ -1,0 +1,45 @@
+import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { UUID_PATTERN } from './uuid';
+
+/** A malformed request: answered 400 VALIDATION_FAILED with `message` as the detail. */
+export class RequestValidationFailed extends BadRequestException {}
+
+/** class-validator's messages name their field ("title must be a string", "property x should not exist"). */
+function describe(errors: ValidationError[]): string {
+  return errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; ');
+}
+
+const validationPipe = (forbidNonWhitelisted: boolean): ValidationPipe =>
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted,
+    transform: true,
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => new RequestValidationFailed(describe(errors)),
+  });
+const strict = validationPipe(true);
+const lenient = validationPipe(false);
+
+/** Bodies must be JSON objects with known fields only; query strings ignore parameters they do not know. */
+@Injectable()
+export class RequestValidationPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'body') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new RequestValidationFailed('Request body must be a JSON object');
+      }
+      return strict.transform(value, metadata);
+    }
+    if (metadata.type === 'query') return lenient.transform(value, metadata);
+    return value;
+  }
+}
+
+/** A path id: any UUID, answered in lower case so that ids compare equal whatever the caller's case. */
+@Injectable()
+export class ParseUuidPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (!UUID_PATTERN.test(value)) throw new RequestValidationFailed(`${metadata.data ?? 'id'} must be a UUID`);
+    return value.toLowerCase();
+  }
+}

@@ -1,0 +1,23 @@
+interface RouterLayer {
+  route?: { methods: Record<string, boolean> };
+  match(path: string): boolean;
+}
+
+interface ExpressApp {
+  router?: { stack: RouterLayer[] };
+}
+
+/**
+ * Methods that some registered route answers for `path`, read from Express's router, so that a
+ * known path asked with the wrong method answers 405 with an Allow header instead of 404.
+ */
+export function allowedMethods(app: ExpressApp, path: string): string[] {
+  const methods = new Set<string>();
+  for (const layer of app.router?.stack ?? []) {
+    if (!layer.route || !layer.match(path)) continue;
+    for (const [method, enabled] of Object.entries(layer.route.methods)) {
+      if (enabled && method !== '_all') methods.add(method.toUpperCase());
+    }
+  }
+  return [...methods].sort();
+}

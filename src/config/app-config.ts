@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export interface DatabaseTimeouts {
+  /** Largest number of pooled connections per process. */
+  readonly poolMax: number;
+  readonly connectTimeoutMs: number;
+  readonly statementTimeoutMs: number;
+  readonly idleInTransactionTimeoutMs: number;
+}
+
+/** Typed, validated configuration, read once from the environment. */
+export class AppConfig {
+  constructor(
+    readonly port: number,
+    readonly production: boolean,
+    /** Unset: start the embedded PostgreSQL under `embeddedDataDir`. */
+    readonly databaseUrl: string | undefined,
+    readonly embeddedDataDir: string,
+    readonly jwtSecret: string,
+    /** Where the secret came from; `file` means a development secret kept under .data. */
+    readonly jwtSecretSource: 'env' | 'file',
+    readonly database: DatabaseTimeouts,
+  ) {}
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export const DEFAULT_DATA_DIR = '.data';
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const production = env.NODE_ENV === 'production';
+  const port = int('PORT', 3000, 0, 65535);
+  const database: DatabaseTimeouts = {
+    poolMax: int('DB_POOL_MAX', 10, 1, 1000),
+    connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
+    statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
+    idleInTransactionTimeoutMs: int('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 600_000),
+  };
+  const dataDir = resolve(env.DATA_DIR || DEFAULT_DATA_DIR);
+  const embeddedDataDir = resolve(env.EMBEDDED_PG_DIR || resolve(dataDir, 'postgres'));
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  let jwtSecretSource: AppConfig['jwtSecretSource'] = 'env';
+  if (jwtSecret === '') {
+    if (production) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    else {
+      jwtSecret = developmentJwtSecret(dataDir);
+      jwtSecretSource = 'file';
+    }
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters (HS256 wants a 256-bit key)');
+  }
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return new AppConfig(
+    port,
+    production,
+    env.DATABASE_URL || undefined,
+    embeddedDataDir,
+    jwtSecret,
+    jwtSecretSource,
+    database,
+  );
+}
+
+export function developmentJwtSecretPath(dataDir: string): string {
+  return resolve(dataDir, 'dev-jwt-secret');
+}
+
+/** A throwaway secret kept on disk so that `npm run token` and the server agree across restarts. */
+function developmentJwtSecret(dataDir: string): string {
+  const path = developmentJwtSecretPath(dataDir);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dirname(path), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

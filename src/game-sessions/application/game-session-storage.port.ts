@@ -1,0 +1,26 @@
+import { GameSession } from '../domain/game-session';
+import { GameSessionEvent } from '../domain/game-session.events';
+
+/**
+ * Where game sessions and their event logs live. An abstract class so that it is its own
+ * injection token. Every method that writes does so in one transaction.
+ */
+export abstract class GameSessionStorage {
+  /** Saves a new session with its roster and first events. */
+  abstract add(session: GameSession): Promise<void>;
+
+  abstract findById(id: string): Promise<GameSession | null>;
+
+  /** Sessions in which the user is a current participant, newest first. */
+  abstract findByParticipant(userId: string): Promise<GameSession[]>;
+
+  /**
+   * Loads the session with its row locked, lets `change` act on it, then saves the new state and
+   * the events it recorded, all in one transaction. Nothing is saved when `change` throws.
+   * @throws GameSessionNotFound
+   */
+  abstract update(id: string, change: (session: GameSession) => void): Promise<GameSession>;
+
+  /** The session's log in ascending seq, starting after `afterSeq`. */
+  abstract listEvents(sessionId: string, afterSeq: number, limit: number): Promise<GameSessionEvent[]>;
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { GameSession } from '../domain/game-session';
+import { GameSessionNotFound } from '../domain/game-session.errors';
+import { GameSessionEvent } from '../domain/game-session.events';
+import { GameSessionStatus } from '../domain/game-session-status';
+import { PlayerType } from '../domain/player-type';
+import { Clock } from './clock';
+import { GameSessionEventPublisher } from './game-session-event-publisher.port';
+import { GameSessionStorage } from './game-session-storage.port';
+
+export interface EventPage {
+  readonly afterSeq: number;
+  readonly limit: number;
+}
+
+/** The use cases of the roster: load, let the aggregate decide, persist, then publish. */
+@Injectable()
+export class GameSessionsService {
+  constructor(
+    private readonly storage: GameSessionStorage,
+    private readonly publisher: GameSessionEventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async createSession(title: string, ownerId: string): Promise<GameSession> {
+    const session = GameSession.create({ id: randomUUID(), title, ownerId, now: this.clock.now() });
+    await this.storage.add(session);
+    this.publisher.publish(session.pullDomainEvents());
+    return session;
+  }
+
+  /** Only current participants see a session; to anyone else it does not exist. */
+  async getSession(sessionId: string, requestingUserId: string): Promise<GameSession> {
+    const session = await this.storage.findById(sessionId);
+    if (!session?.isParticipant(requestingUserId)) throw new GameSessionNotFound();
+    return session;
+  }
+
+  listSessionsOf(userId: string): Promise<GameSession[]> {
+    return this.storage.findByParticipant(userId);
+  }
+
+  async listEvents(sessionId: string, requestingUserId: string, page: EventPage): Promise<GameSessionEvent[]> {
+    await this.getSession(sessionId, requestingUserId);
+    return this.storage.listEvents(sessionId, page.afterSeq, page.limit);
+  }
+
+  addParticipant(sessionId: string, userId: string, type: PlayerType, requestingUserId: string): Promise<GameSession> {
+    return this.mutate(sessionId, (session, now) => session.addParticipant(userId, type, requestingUserId, now));
+  }
+
+  changeStatus(sessionId: string, status: GameSessionStatus, requestingUserId: string): Promise<GameSession> {
+    return this.mutate(sessionId, (session, now) => session.changeStatus(status, requestingUserId, now));
+  }
+
+  /** Removal by the Game Master, or leaving when `userId` is the requester. */
+  removeParticipant(sessionId: string, userId: string, requestingUserId: string): Promise<GameSession> {
+    return this.mutate(sessionId, (session, now) => session.removeParticipant(userId, requestingUserId, now));
+  }
+
+  private async mutate(sessionId: string, change: (session: GameSession, now: Date) => void): Promise<GameSession> {
+    const now = this.clock.now();
+    const session = await this.storage.update(sessionId, (s) => change(s, now));
+    this.publisher.publish(session.pullDomainEvents());
+    return session;
+  }
+}

@@ -1,0 +1,82 @@
+import { GameSessionStatus } from './game-session-status';
+
+/** A broken rule of the table. `code` is stable: clients and the HTTP layer key on it. */
+export abstract class GameSessionError extends Error {
+  abstract readonly code: string;
+}
+
+export class GameSessionNotFound extends GameSessionError {
+  readonly code = 'SESSION_NOT_FOUND';
+  constructor() {
+    super('Game session not found');
+  }
+}
+
+export type RosterAction = 'add' | 'remove';
+type ManagedAction = RosterAction | 'changeStatus';
+
+const GAME_MASTER_ONLY: Record<ManagedAction, string> = {
+  add: 'Only the Game Master can add participants',
+  remove: 'Only the Game Master can remove participants',
+  changeStatus: 'Only the Game Master can change the session status',
+};
+
+export class NotGameMaster extends GameSessionError {
+  readonly code = 'NOT_GAME_MASTER';
+  constructor(action: ManagedAction) {
+    super(GAME_MASTER_ONLY[action]);
+  }
+}
+
+/** The roster of a Finished or Cancelled session is frozen. */
+export class RosterFrozen extends GameSessionError {
+  readonly code: 'SESSION_FINISHED' | 'SESSION_CANCELLED';
+  constructor(action: RosterAction, status: GameSessionStatus.Finished | GameSessionStatus.Cancelled) {
+    const finished = status === GameSessionStatus.Finished;
+    const verb = action === 'add' ? 'add participants to' : 'remove participants from';
+    super(`Cannot ${verb} ${finished ? 'finished' : 'cancelled'} session`);
+    this.code = finished ? 'SESSION_FINISHED' : 'SESSION_CANCELLED';
+  }
+}
+
+export class ParticipantNotFound extends GameSessionError {
+  readonly code = 'PARTICIPANT_NOT_FOUND';
+  constructor() {
+    super('User is not a participant in this session');
+  }
+}
+
+export class AlreadyParticipant extends GameSessionError {
+  readonly code = 'ALREADY_PARTICIPANT';
+  constructor() {
+    super('User is already a participant in this session');
+  }
+}
+
+export class CannotRemoveMaster extends GameSessionError {
+  readonly code = 'CANNOT_REMOVE_MASTER';
+  constructor() {
+    super('Cannot remove the Game Master from the session');
+  }
+}
+
+export class CannotAddMaster extends GameSessionError {
+  readonly code = 'CANNOT_ADD_MASTER';
+  constructor() {
+    super('A session has exactly one Master: its Game Master');
+  }
+}
+
+export class InvalidStatusTransition extends GameSessionError {
+  readonly code = 'INVALID_STATUS_TRANSITION';
+  constructor(from: GameSessionStatus, to: GameSessionStatus) {
+    super(`Cannot move a session from ${from} to ${to}`);
+  }
+}
+
+export class InvalidTitle extends GameSessionError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor() {
+    super('title must be 1 to 128 characters after trimming');
+  }
+}

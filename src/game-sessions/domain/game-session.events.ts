@@ -1,0 +1,35 @@
+import { GameSessionStatus } from './game-session-status';
+import { PlayerType } from './player-type';
+
+export type LeaveReason = 'removed' | 'left';
+
+interface SessionEventBase {
+  readonly sessionId: string;
+  /** Position in the session's log: starts at 1, one more per event. */
+  readonly seq: number;
+  readonly occurredAt: Date;
+}
+
+export interface ParticipantJoined extends SessionEventBase {
+  readonly event: 'ParticipantJoined';
+  readonly userId: string;
+  readonly type: PlayerType;
+}
+
+export interface ParticipantLeft extends SessionEventBase {
+  readonly event: 'ParticipantLeft';
+  readonly userId: string;
+  readonly type: PlayerType;
+  readonly reason: LeaveReason;
+  /** The Game Master who removed the participant; null when they left on their own. */
+  readonly removedBy: string | null;
+}
+
+export interface SessionStatusChanged extends SessionEventBase {
+  readonly event: 'SessionStatusChanged';
+  readonly from: GameSessionStatus;
+  readonly to: GameSessionStatus;
+}
+
+export type GameSessionEvent = ParticipantJoined | ParticipantLeft | SessionStatusChanged;
+export type GameSessionEventName = GameSessionEvent['event'];

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { TITLE_MAX_LENGTH } from '../domain/game-session';
+import { GameSessionStatus } from '../domain/game-session-status';
+import { PlayerType } from '../domain/player-type';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+/** Query values arrive as text: only plain integers become numbers, anything else fails @IsInt. */
+const integer = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+
+export class CreateGameSessionRequest {
+  @ApiProperty({ minLength: 1, maxLength: TITLE_MAX_LENGTH, example: 'Curse of Strahd, night 3', description: 'Trimmed.' })
+  @Transform(trim)
+  @IsString({ message: 'title must be a string' })
+  @Length(1, TITLE_MAX_LENGTH, { message: `title must be 1 to ${TITLE_MAX_LENGTH} characters after trimming` })
+  title!: string;
+}
+
+export class AddParticipantRequest {
+  @ApiProperty({ format: 'uuid' })
+  @Transform(lowerCase)
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId!: string;
+
+  @ApiProperty({ enum: [PlayerType.Player, PlayerType.Assistant, PlayerType.Guest], enumName: 'JoiningPlayerType' })
+  @IsEnum(PlayerType, { message: `type must be one of: ${Object.values(PlayerType).join(', ')}` })
+  type!: PlayerType;
+}
+
+export class ChangeStatusRequest {
+  @ApiProperty({ enum: GameSessionStatus, enumName: 'GameSessionStatus' })
+  @IsEnum(GameSessionStatus, { message: `status must be one of: ${Object.values(GameSessionStatus).join(', ')}` })
+  status!: GameSessionStatus;
+}
+
+export const EVENTS_DEFAULT_LIMIT = 100;
+export const EVENTS_MAX_LIMIT = 1000;
+
+export class ListEventsQuery {
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only events with a greater seq.' })
+  @IsOptional()
+  @Transform(integer)
+  @IsInt({ message: 'afterSeq must be a non-negative integer' })
+  @Min(0, { message: 'afterSeq must be a non-negative integer' })
+  afterSeq: number = 0;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: EVENTS_MAX_LIMIT, default: EVENTS_DEFAULT_LIMIT })
+  @IsOptional()
+  @Transform(integer)
+  @IsInt({ message: `limit must be an integer from 1 to ${EVENTS_MAX_LIMIT}` })
+  @Min(1, { message: `limit must be an integer from 1 to ${EVENTS_MAX_LIMIT}` })
+  @Max(EVENTS_MAX_LIMIT, { message: `limit must be an integer from 1 to ${EVENTS_MAX_LIMIT}` })
+  limit: number = EVENTS_DEFAULT_LIMIT;
+}

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GameSession } from '../domain/game-session';
+import { GameSessionEvent, GameSessionEventName } from '../domain/game-session.events';
+import { GameSessionStatus } from '../domain/game-session-status';
+import { PlayerType } from '../domain/player-type';
+import { PROBLEM_CODES, ProblemDetails } from '../../common/problem-details';
+
+export class ParticipantResponse {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ enum: PlayerType, enumName: 'PlayerType' }) type!: PlayerType;
+  @ApiProperty({ format: 'date-time' }) joinedAt!: Date;
+}
+
+export class GameSessionResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid', description: 'The Game Master.' }) ownerId!: string;
+  @ApiProperty({ enum: GameSessionStatus, enumName: 'GameSessionStatus' }) status!: GameSessionStatus;
+  @ApiProperty({ type: [ParticipantResponse], description: 'Current participants, in joining order.' })
+  players!: ParticipantResponse[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
+  @ApiProperty({ description: 'Grows by one with every change.' }) version!: number;
+}
+
+export class GameSessionListResponse {
+  @ApiProperty({ type: [GameSessionResponse] }) items!: GameSessionResponse[];
+}
+
+const EVENT_NAMES: GameSessionEventName[] = ['ParticipantJoined', 'ParticipantLeft', 'SessionStatusChanged'];
+
+export class SessionEventResponse {
+  @ApiProperty({ enum: EVENT_NAMES }) event!: GameSessionEventName;
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ description: 'Starts at 1, one more per event of the session.' }) seq!: number;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: Date;
+  @ApiPropertyOptional({ format: 'uuid', description: 'ParticipantJoined, ParticipantLeft' }) userId?: string;
+  @ApiPropertyOptional({ enum: PlayerType, enumName: 'PlayerType', description: 'ParticipantJoined, ParticipantLeft' })
+  type?: PlayerType;
+  @ApiPropertyOptional({ enum: ['removed', 'left'], description: 'ParticipantLeft' }) reason?: 'removed' | 'left';
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'ParticipantLeft: the Game Master who removed them, null when they left',
+  })
+  removedBy?: string | null;
+  @ApiPropertyOptional({ enum: GameSessionStatus, enumName: 'GameSessionStatus', description: 'SessionStatusChanged' })
+  from?: GameSessionStatus;
+  @ApiPropertyOptional({ enum: GameSessionStatus, enumName: 'GameSessionStatus', description: 'SessionStatusChanged' })
+  to?: GameSessionStatus;
+}
+
+export class SessionEventListResponse {
+  @ApiProperty({ type: [SessionEventResponse] }) items!: SessionEventResponse[];
+}
+
+export class ProblemDetailsResponse implements ProblemDetails {
+  @ApiProperty({ description: 'A URI naming the code: urn:game-session-roster:problem:<code in kebab case>' })
+  type!: string;
+  @ApiProperty({ example: 'Not Found' }) title!: string;
+  @ApiProperty({ example: 404 }) status!: number;
+  @ApiProperty({ example: 'Game session not found' }) detail!: string;
+  @ApiProperty({ enum: Object.keys(PROBLEM_CODES), enumName: 'ProblemCode' }) code!: string;
+}
+
+export function presentGameSession(session: GameSession): GameSessionResponse {
+  const { id, title, ownerId, status, players, createdAt, updatedAt, version } = session.state;
+  return {
+    id,
+    title,
+    ownerId,
+    status,
+    players: players.map(({ userId, type, joinedAt }) => ({ userId, type, joinedAt })),
+    createdAt,
+    updatedAt,
+    version,
+  };
+}
+
+/** The one shape of an event, in the log and on the socket: common fields first, then its own. */
+export function presentEvent(event: GameSessionEvent): SessionEventResponse {
+  const { event: name, sessionId, seq, occurredAt, ...fields } = event;
+  return { event: name, sessionId, seq, occurredAt, ...fields };
+}

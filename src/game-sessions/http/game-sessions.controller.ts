@@ -1,0 +1,118 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequestingUserId } from '../../auth/requesting-user.decorator';
+import { GameSessionsService } from '../application/game-sessions.service';
+import { ApiProblems, PROBLEM_SCHEMA_MODELS } from './api-problems.decorator';
+import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery } from './game-session.requests';
+import {
+  GameSessionListResponse,
+  GameSessionResponse,
+  SessionEventListResponse,
+  presentEvent,
+  presentGameSession,
+} from './game-session.responses';
+import { ParseUuidPipe } from '../../common/request-validation';
+
+@ApiTags('game-sessions')
+@ApiBearerAuth()
+@ApiExtraModels(...PROBLEM_SCHEMA_MODELS)
+@Controller('game-sessions')
+export class GameSessionsController {
+  constructor(private readonly sessions: GameSessionsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a game session; the caller becomes its Game Master (Master participant).' })
+  @ApiCreatedResponse({ type: GameSessionResponse })
+  @ApiProblems('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE')
+  async create(@Body() body: CreateGameSessionRequest, @RequestingUserId() requester: string) {
+    return presentGameSession(await this.sessions.createSession(body.title, requester));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Sessions in which the caller is a current participant, newest first.' })
+  @ApiOkResponse({ type: GameSessionListResponse })
+  @ApiProblems()
+  async listMine(@RequestingUserId() requester: string) {
+    const sessions = await this.sessions.listSessionsOf(requester);
+    return { items: sessions.map(presentGameSession) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One session; to anyone but its current participants it does not exist (404).' })
+  @ApiOkResponse({ type: GameSessionResponse })
+  @ApiProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
+  async get(@Param('id', ParseUuidPipe) id: string, @RequestingUserId() requester: string) {
+    return presentGameSession(await this.sessions.getSession(id, requester));
+  }
+
+  @Post(':id/participants')
+  @ApiOperation({ summary: 'The Game Master seats a user as Player, Assistant or Guest.' })
+  @ApiCreatedResponse({ type: GameSessionResponse })
+  @ApiProblems(
+    'VALIDATION_FAILED',
+    'SESSION_NOT_FOUND',
+    'NOT_GAME_MASTER',
+    'SESSION_FINISHED',
+    'SESSION_CANCELLED',
+    'ALREADY_PARTICIPANT',
+    'CANNOT_ADD_MASTER',
+    'PAYLOAD_TOO_LARGE',
+  )
+  async addParticipant(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() body: AddParticipantRequest,
+    @RequestingUserId() requester: string,
+  ) {
+    return presentGameSession(await this.sessions.addParticipant(id, body.userId, body.type, requester));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'The Game Master moves the session: Draft→Scheduled→InProgress⇄Paused; any non-final→Finished or Cancelled.',
+  })
+  @ApiOkResponse({ type: GameSessionResponse })
+  @ApiProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND', 'NOT_GAME_MASTER', 'INVALID_STATUS_TRANSITION', 'PAYLOAD_TOO_LARGE')
+  async changeStatus(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() body: ChangeStatusRequest,
+    @RequestingUserId() requester: string,
+  ) {
+    return presentGameSession(await this.sessions.changeStatus(id, body.status, requester));
+  }
+
+  @Delete(':id/participants/:userId')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The Game Master removes a participant, or a participant leaves (userId = the caller). The Master stays.',
+  })
+  @ApiOkResponse({ type: GameSessionResponse, description: 'The session without that participant.' })
+  @ApiProblems(
+    'VALIDATION_FAILED',
+    'SESSION_NOT_FOUND',
+    'NOT_GAME_MASTER',
+    'SESSION_FINISHED',
+    'SESSION_CANCELLED',
+    'PARTICIPANT_NOT_FOUND',
+    'CANNOT_REMOVE_MASTER',
+  )
+  async removeParticipant(
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('userId', ParseUuidPipe) userId: string,
+    @RequestingUserId() requester: string,
+  ) {
+    return presentGameSession(await this.sessions.removeParticipant(id, userId, requester));
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: "The session's history (append-only event log), ascending seq." })
+  @ApiOkResponse({ type: SessionEventListResponse })
+  @ApiProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
+  async listEvents(
+    @Param('id', ParseUuidPipe) id: string,
+    @Query() query: ListEventsQuery,
+    @RequestingUserId() requester: string,
+  ) {
+    const events = await this.sessions.listEvents(id, requester, query);
+    return { items: events.map(presentEvent) };
+  }
+}

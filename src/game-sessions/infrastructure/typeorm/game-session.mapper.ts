@@ -1,0 +1,54 @@
+import { GameSession } from '../../domain/game-session';
+import { GameSessionEvent } from '../../domain/game-session.events';
+import { GameSessionStatus } from '../../domain/game-session-status';
+import { Participant } from '../../domain/participant';
+import { PlayerType } from '../../domain/player-type';
+import { GameSessionRecord } from './game-session.orm-entity';
+import { ParticipantRecord } from './participant.orm-entity';
+import { SessionEventRecord } from './session-event.orm-entity';
+
+/** Translates between the domain model and its rows; the only place that knows both. */
+export const GameSessionMapper = {
+  toDomain(record: GameSessionRecord, players: readonly ParticipantRecord[]): GameSession {
+    return GameSession.restore({
+      id: record.id,
+      title: record.title,
+      ownerId: record.ownerId,
+      status: record.status as GameSessionStatus,
+      players: players.map((p) => Participant.of(p.userId, p.type as PlayerType, p.joinedAt)),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      version: record.version,
+      lastSeq: record.lastSeq,
+    });
+  },
+
+  toRecord(session: GameSession): GameSessionRecord {
+    const { players: _players, ...state } = session.state;
+    return Object.assign(new GameSessionRecord(), state);
+  },
+
+  toParticipantRecord(sessionId: string, participant: Participant): ParticipantRecord {
+    return Object.assign(new ParticipantRecord(), {
+      sessionId,
+      userId: participant.userId,
+      type: participant.type,
+      joinedAt: participant.joinedAt,
+    });
+  },
+
+  toEventRecord(event: GameSessionEvent): SessionEventRecord {
+    const { event: name, sessionId, seq, occurredAt, ...data } = event;
+    return Object.assign(new SessionEventRecord(), { sessionId, seq, event: name, occurredAt, data });
+  },
+
+  toEvent(record: SessionEventRecord): GameSessionEvent {
+    return {
+      event: record.event,
+      sessionId: record.sessionId,
+      seq: record.seq,
+      occurredAt: record.occurredAt,
+      ...record.data,
+    } as GameSessionEvent;
+  },
+};
