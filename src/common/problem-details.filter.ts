@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { GameSessionError } from '../game-sessions/domain/game-session.errors';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode, ProblemDetails, problem } from './problem-details';
+import { RequestValidationFailed } from './request-validation';
 import { allowedMethods } from './route-table';
 
 /** Maps every error to an RFC 9457 problem document. Unexpected ones are logged, never shown. */
@@ -24,6 +25,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(error: unknown, request: Request, response: Response): ProblemDetails {
     if (error instanceof GameSessionError) return known(error.code as ProblemCode, error.message);
     if (error instanceof HttpException) return this.fromHttpException(error, request, response);
+    const clientError = bodyReaderError(error);
+    if (clientError) return clientError;
     if (isDatabaseUnavailable(error)) {
       this.logger.warn(`${describeRequest(request)} failed: database unavailable: ${(error as Error).message}`);
       response.setHeader('Retry-After', '1');
@@ -39,8 +42,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       case HttpStatus.UNAUTHORIZED:
         response.setHeader('WWW-Authenticate', 'Bearer');
         return known('UNAUTHORIZED', error.message);
-      case HttpStatus.PAYLOAD_TOO_LARGE:
-        return known('PAYLOAD_TOO_LARGE', 'The request body is too large');
       case HttpStatus.NOT_FOUND: {
         const allowed = allowedMethods(this.adapterHost.httpAdapter.getInstance(), request.path);
         if (allowed.length === 0) return known('ROUTE_NOT_FOUND', `No route ${request.method} ${request.path}`);
@@ -48,7 +49,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return known('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`);
       }
       case HttpStatus.BAD_REQUEST:
-        return known('VALIDATION_FAILED', bodyParserDetail(error) ?? error.message);
+        return known('VALIDATION_FAILED', badRequestDetail(error));
       default:
         if (status >= 500) return this.toProblem(error.cause ?? new Error(error.message), request, response);
         return problem('HTTP_' + status, status, error.message);
@@ -60,12 +61,19 @@ function known(code: ProblemCode, detail: string): ProblemDetails {
   return problem(code, PROBLEM_CODES[code][0], detail);
 }
 
-/** Express's JSON parser reports a syntax error with a message that quotes the body: say it plainly. */
-function bodyParserDetail(error: HttpException): string | undefined {
-  const cause = error.cause as { type?: string } | undefined;
-  return cause?.type === 'entity.parse.failed' || error.message.includes('JSON')
-    ? 'Request body is not valid JSON'
-    : undefined;
+/** Ours name the field; Nest maps Express's JSON and URI decoding errors to a bare BadRequestException. */
+function badRequestDetail(error: HttpException): string {
+  if (error instanceof RequestValidationFailed) return error.message;
+  return /JSON/.test(error.message) ? 'Request body is not valid JSON' : 'The request is malformed';
+}
+
+/** Express's body reader fails with http-errors (status, expose) that Nest passes through as they are. */
+function bodyReaderError(error: unknown): ProblemDetails | undefined {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return undefined;
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return known('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return known('UNSUPPORTED_MEDIA_TYPE', (error as Error).message);
+  return known('VALIDATION_FAILED', 'The request body could not be read');
 }
 
 function describeRequest(request: Request): string {

@@ -14,8 +14,9 @@ const integer = ({ value }: { value: unknown }) =>
 export class CreateGameSessionRequest {
   @ApiProperty({ minLength: 1, maxLength: TITLE_MAX_LENGTH, example: 'Curse of Strahd, night 3', description: 'Trimmed.' })
   @Transform(trim)
-  @IsString({ message: 'title must be a string' })
+  // With stopAtFirstError, the decorator nearest the property is checked first.
   @Length(1, TITLE_MAX_LENGTH, { message: `title must be 1 to ${TITLE_MAX_LENGTH} characters after trimming` })
+  @IsString({ message: 'title must be a string' })
   title!: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GameSession } from '../domain/game-session';
-import { GameSessionEvent, GameSessionEventName } from '../domain/game-session.events';
+import type { GameSessionEvent, GameSessionEventName } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { PlayerType } from '../domain/player-type';
 import { PROBLEM_CODES, ProblemDetails } from '../../common/problem-details';

@@ -1,0 +1,118 @@
+import { sign } from 'jsonwebtoken';
+import request from 'supertest';
+import { RosterApi, expectProblem } from '../support/roster-api';
+import { TestApp, startTestApp } from '../support/test-app';
+import { TEST_JWT_SECRET, newUserId, tokenFor } from '../support/tokens';
+
+describe('HTTP surface: tokens, malformed requests, unknown routes, health, OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  describe('401: every /api route wants a valid bearer token', () => {
+    const user = '0b7f6c3e-5d41-4b8e-9a3b-6c2f0e1d2a44';
+    const now = () => Math.floor(Date.now() / 1000);
+    const none = (claims: object) =>
+      `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+
+    it.each([
+      ['no Authorization header', undefined],
+      ['a token that is not a JWT', 'Bearer not.a.jwt'],
+      ['another scheme', `Basic ${tokenFor(user)}`],
+      ['an expired token', `Bearer ${sign({ sub: user, exp: now() - 10 }, TEST_JWT_SECRET)}`],
+      ['a token signed with another secret', `Bearer ${tokenFor(user, 'another-secret-another-secret-another-secret')}`],
+      ['a sub that is not a UUID', `Bearer ${sign({ sub: 'alice' }, TEST_JWT_SECRET, { expiresIn: 60 })}`],
+      ['no sub', `Bearer ${sign({ name: 'alice' }, TEST_JWT_SECRET, { expiresIn: 60 })}`],
+      ['no exp', `Bearer ${sign({ sub: user }, TEST_JWT_SECRET)}`],
+      ['alg none', `Bearer ${none({ sub: user, exp: now() + 60 })}`],
+      ['alg HS512 (the algorithm is pinned)', `Bearer ${sign({ sub: user }, TEST_JWT_SECRET, { algorithm: 'HS512', expiresIn: 60 })}`],
+    ])('refuses %s', async (_case, authorization) => {
+      const req = request(t.http).get('/api/game-sessions');
+      const res = await (authorization ? req.set('Authorization', authorization) : req);
+
+      expectProblem(res, 401, 'UNAUTHORIZED');
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+    });
+
+    it('checks the token before anything else (401 wins over a malformed id)', async () => {
+      const res = await request(t.http).delete('/api/game-sessions/nope/participants/nope');
+
+      expectProblem(res, 401, 'UNAUTHORIZED');
+    });
+
+    it('accepts a token with a name claim', async () => {
+      const token = sign({ sub: newUserId(), name: 'Alice' }, TEST_JWT_SECRET, { expiresIn: 60 });
+
+      await request(t.http).get('/api/game-sessions').set('Authorization', `Bearer ${token}`).expect(200);
+    });
+  });
+
+  describe('malformed requests', () => {
+    const gm = () => new RosterApi(t.http, newUserId());
+
+    it('a body that is not JSON answers 400', async () => {
+      const res = await gm().call('post', '/api/game-sessions').set('Content-Type', 'application/json').send('{"title":');
+
+      expectProblem(res, 400, 'VALIDATION_FAILED', 'Request body is not valid JSON');
+    });
+
+    it('a JSON array body answers 400', async () => {
+      const res = await gm().call('post', '/api/game-sessions').send([{ title: 'x' }]);
+
+      expectProblem(res, 400, 'VALIDATION_FAILED', 'Request body must be a JSON object');
+    });
+
+    it('a path with a broken percent-encoding answers 400', async () => {
+      expectProblem(await gm().call('get', '/api/game-sessions/%FF'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('a body over 16 KiB answers 413', async () => {
+      const res = await gm().call('post', '/api/game-sessions').send({ title: 'x'.repeat(17 * 1024) });
+
+      expectProblem(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
+    });
+  });
+
+  describe('unknown routes and methods', () => {
+    it('an unknown path answers 404 ROUTE_NOT_FOUND', async () => {
+      expectProblem(await request(t.http).get('/api/nothing-here'), 404, 'ROUTE_NOT_FOUND');
+    });
+
+    it('a known path with another method answers 405 with Allow', async () => {
+      const res = await new RosterApi(t.http, newUserId()).call('put', `/api/game-sessions/${newUserId()}`);
+
+      expectProblem(res, 405, 'METHOD_NOT_ALLOWED');
+      expect(res.headers.allow).toBe('GET, PATCH');
+    });
+  });
+
+  describe('health and documentation need no token', () => {
+    it('liveness and readiness answer 200 while the database answers', async () => {
+      expect((await request(t.http).get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
+      expect((await request(t.http).get('/health/ready').expect(200)).body).toEqual({ status: 'ok' });
+    });
+
+    it('serves the OpenAPI document with every route and every problem code', async () => {
+      const doc = (await request(t.http).get('/api/docs-json').expect(200)).body;
+
+      expect(Object.keys(doc.paths).sort()).toEqual([
+        '/api/game-sessions',
+        '/api/game-sessions/{id}',
+        '/api/game-sessions/{id}/events',
+        '/api/game-sessions/{id}/participants',
+        '/api/game-sessions/{id}/participants/{userId}',
+        '/health/live',
+        '/health/ready',
+      ]);
+      const remove = doc.paths['/api/game-sessions/{id}/participants/{userId}'].delete;
+      expect(Object.keys(remove.responses).sort()).toEqual(['200', '400', '401', '403', '404', '500', '503']);
+      expect(doc.components.schemas.ProblemCode.enum).toEqual(
+        expect.arrayContaining(['CANNOT_REMOVE_MASTER', 'SESSION_FINISHED', 'NOT_GAME_MASTER', 'PARTICIPANT_NOT_FOUND']),
+      );
+      expect(doc.info.description).toContain('urn:game-session-roster:problem:cannot-remove-master');
+      await request(t.http).get('/api/docs').expect(200).expect('Content-Type', /html/);
+    });
+  });
+});

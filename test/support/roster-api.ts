@@ -1,0 +1,78 @@
+import request, { Response } from 'supertest';
+import { App } from 'supertest/types';
+import { tokenFor } from './tokens';
+
+export interface SessionJson {
+  id: string;
+  title: string;
+  ownerId: string;
+  status: string;
+  players: { userId: string; type: string; joinedAt: string }[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The REST API as one user drives it: real HTTP through supertest, a real token on every call. */
+export class RosterApi {
+  constructor(
+    private readonly http: App,
+    readonly userId: string,
+  ) {}
+
+  private auth(req: request.Test): request.Test {
+    return req.set('Authorization', `Bearer ${tokenFor(this.userId)}`);
+  }
+
+  /** Any request, with this user's token: for bodies and paths the named helpers would not send. */
+  call(method: 'get' | 'post' | 'patch' | 'delete' | 'put', path: string): request.Test {
+    return this.auth(request(this.http)[method](path));
+  }
+
+  createSession(title = 'Night at the table'): request.Test {
+    return this.auth(request(this.http).post('/api/game-sessions')).send({ title });
+  }
+
+  async createdSession(title?: string): Promise<SessionJson> {
+    return (await this.createSession(title).expect(201)).body;
+  }
+
+  listSessions(): request.Test {
+    return this.auth(request(this.http).get('/api/game-sessions'));
+  }
+
+  getSession(sessionId: string): request.Test {
+    return this.auth(request(this.http).get(`/api/game-sessions/${sessionId}`));
+  }
+
+  addParticipant(sessionId: string, userId: string, type = 'Player'): request.Test {
+    return this.auth(request(this.http).post(`/api/game-sessions/${sessionId}/participants`)).send({ userId, type });
+  }
+
+  changeStatus(sessionId: string, status: string): request.Test {
+    return this.auth(request(this.http).patch(`/api/game-sessions/${sessionId}`)).send({ status });
+  }
+
+  removeParticipant(sessionId: string, userId: string): request.Test {
+    return this.auth(request(this.http).delete(`/api/game-sessions/${sessionId}/participants/${userId}`));
+  }
+
+  listEvents(sessionId: string, query = ''): request.Test {
+    return this.auth(request(this.http).get(`/api/game-sessions/${sessionId}/events${query}`));
+  }
+}
+
+export const userIdsOf = (session: SessionJson): string[] => session.players.map((p) => p.userId);
+
+/** Asserts the exact problem document an acceptance criterion names. */
+export function expectProblem(res: Response, status: number, code: string, detail?: string): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toEqual({
+    type: expect.stringMatching(/^urn:game-session-roster:problem:[a-z-]+$/),
+    title: expect.any(String),
+    status,
+    detail: detail ?? expect.any(String),
+    code,
+  });
+}
