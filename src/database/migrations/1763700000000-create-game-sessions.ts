@@ -22,6 +22,8 @@ export class CreateGameSessions1763700000000 implements MigrationInterface {
         user_id     uuid NOT NULL,
         type        varchar(16) NOT NULL CHECK (type IN ('Master', 'Player', 'Assistant', 'Guest')),
         joined_at   timestamptz NOT NULL,
+        -- seq of the ParticipantJoined event: orders the roster exactly as the log does.
+        joined_seq  integer NOT NULL CHECK (joined_seq > 0),
         PRIMARY KEY (session_id, user_id)
       )`);
     // "My sessions" looks players up by user; the primary key serves lookups by session.

@@ -60,8 +60,8 @@ export class GameSessionsService {
   }
 
   private async mutate(sessionId: string, change: (session: GameSession, now: Date) => void): Promise<GameSession> {
-    const now = this.clock.now();
-    const session = await this.storage.update(sessionId, (s) => change(s, now));
+    // The time is read once the session is locked, so that occurredAt grows with seq.
+    const session = await this.storage.update(sessionId, (s) => change(s, this.clock.now()));
     this.publisher.publish(session.pullDomainEvents());
     return session;
   }

@@ -1,5 +1,5 @@
 import { GameSession } from '../../domain/game-session';
-import { GameSessionEvent } from '../../domain/game-session.events';
+import { GameSessionEvent, ParticipantJoined } from '../../domain/game-session.events';
 import { GameSessionStatus } from '../../domain/game-session-status';
 import { Participant } from '../../domain/participant';
 import { PlayerType } from '../../domain/player-type';
@@ -28,12 +28,13 @@ export const GameSessionMapper = {
     return Object.assign(new GameSessionRecord(), state);
   },
 
-  toParticipantRecord(sessionId: string, participant: Participant): ParticipantRecord {
+  toParticipantRecord(joined: ParticipantJoined): ParticipantRecord {
     return Object.assign(new ParticipantRecord(), {
-      sessionId,
-      userId: participant.userId,
-      type: participant.type,
-      joinedAt: participant.joinedAt,
+      sessionId: joined.sessionId,
+      userId: joined.userId,
+      type: joined.type,
+      joinedAt: joined.occurredAt,
+      joinedSeq: joined.seq,
     });
   },
 

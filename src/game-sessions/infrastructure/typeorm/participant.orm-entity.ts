@@ -14,4 +14,8 @@ export class ParticipantRecord {
 
   @Column({ name: 'joined_at', type: 'timestamptz' })
   joinedAt!: Date;
+
+  /** seq of the ParticipantJoined event: the roster's order is the log's order. */
+  @Column({ name: 'joined_seq', type: 'integer' })
+  joinedSeq!: number;
 }

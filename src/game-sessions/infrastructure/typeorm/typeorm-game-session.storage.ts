@@ -41,7 +41,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
     if (records.length === 0) return [];
     const players = await this.dataSource.manager.find(ParticipantRecord, {
       where: { sessionId: In(records.map((r) => r.id)) },
-      order: { joinedAt: 'ASC', userId: 'ASC' },
+      order: { joinedSeq: 'ASC' },
     });
     return records.map((r) =>
       GameSessionMapper.toDomain(
@@ -79,7 +79,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
   }
 
   private rosterOf(manager: EntityManager, sessionId: string): Promise<ParticipantRecord[]> {
-    return manager.find(ParticipantRecord, { where: { sessionId }, order: { joinedAt: 'ASC', userId: 'ASC' } });
+    return manager.find(ParticipantRecord, { where: { sessionId }, order: { joinedSeq: 'ASC' } });
   }
 
   /** Appends the session's new events to its log and applies each to the stored roster. */
@@ -88,10 +88,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
     if (events.length === 0) return;
     for (const event of events) {
       if (event.event === 'ParticipantJoined') {
-        await manager.insert(
-          ParticipantRecord,
-          GameSessionMapper.toParticipantRecord(session.id, session.participant(event.userId)!),
-        );
+        await manager.insert(ParticipantRecord, GameSessionMapper.toParticipantRecord(event));
       } else if (event.event === 'ParticipantLeft') {
         await manager.delete(ParticipantRecord, { sessionId: session.id, userId: event.userId });
       }

@@ -1,0 +1,29 @@
+import { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '../../src/database/data-source';
+import { TestDatabase, createTestDatabase } from './test-database';
+
+export interface TestDataSource {
+  readonly dataSource: DataSource;
+  readonly database: TestDatabase;
+  close(): Promise<void>;
+}
+
+const TIMEOUTS = { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000, idleInTransactionTimeoutMs: 10_000 };
+
+/** The production data source on a fresh database; migrated unless asked not to be. */
+export async function openTestDataSource(options: { migrated: boolean } = { migrated: true }): Promise<TestDataSource> {
+  const database = await createTestDatabase();
+  const dataSource = createDataSource(database.url, TIMEOUTS, (error) => {
+    throw error;
+  });
+  await dataSource.initialize();
+  if (options.migrated) await migrate(dataSource);
+  return {
+    dataSource,
+    database,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
