@@ -50,9 +50,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       case HttpStatus.BAD_REQUEST:
         return known('VALIDATION_FAILED', badRequestDetail(error));
+      case HttpStatus.SERVICE_UNAVAILABLE:
+        return known('SERVICE_UNAVAILABLE', error.message);
       default:
-        if (status >= 500) return this.toProblem(error.cause ?? new Error(error.message), request, response);
-        return problem('HTTP_' + status, status, error.message);
+        if (status < 500) return problem(`HTTP_${status}`, status, error.message);
+        this.logger.error(`${describeRequest(request)} failed with ${status}`, error.stack);
+        return known('INTERNAL', 'An unexpected error occurred');
     }
   }
 }

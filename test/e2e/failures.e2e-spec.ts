@@ -56,3 +56,17 @@ describe('Failures: nothing leaks, nothing is half-written, a dropped connection
   });
 });
 
+
+describe('Readiness when the database is gone', () => {
+  it('answers 503 SERVICE_UNAVAILABLE while liveness stays 200', async () => {
+    const t = await startTestApp();
+    try {
+      await t.dataSource.destroy();
+
+      expectProblem(await request(t.http).get('/health/ready'), 503, 'SERVICE_UNAVAILABLE', 'The database does not answer');
+      await request(t.http).get('/health/live').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

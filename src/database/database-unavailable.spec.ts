@@ -1,0 +1,29 @@
+import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
+
+const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
+const failedQuery = (driverError: Error) => new QueryFailedError('SELECT 1', [], driverError);
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['connection refused', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
+    ['connection reset', withCode('read ECONNRESET', 'ECONNRESET')],
+    ['admin shutdown (57P01)', failedQuery(withCode('terminating connection due to administrator command', '57P01'))],
+    ['cannot connect now (57P03)', withCode('the database system is starting up', '57P03')],
+    ['connection failure (08006)', withCode('connection failure', '08006')],
+    ['statement timeout (57014)', failedQuery(withCode('canceling statement due to statement timeout', '57014'))],
+    ['a connection cut mid-query', new Error('Connection terminated unexpectedly')],
+    ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect')],
+  ])('says yes to %s', (_case, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a syntax error (42601)', failedQuery(withCode('syntax error at or near "SELEC"', '42601'))],
+    ['a unique violation (23505)', failedQuery(withCode('duplicate key value', '23505'))],
+    ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
+    ['something that is not an error', 'boom'],
+  ])('says no to %s', (_case, error) => {
+    expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
