@@ -47,8 +47,17 @@ describe('Game sessions: create, read, add participants, change status, history'
       expect((await gm.listSessions().expect(200)).body.items).toEqual([]);
     });
 
-    it('accepts a 128-character title', async () => {
-      await gm.createSession('x'.repeat(128)).expect(201);
+    it.each([
+      ['128 letters', 'x'.repeat(128)],
+      ['128 emoji', '🎲'.repeat(128)],
+    ])('accepts a title of %s, stored as sent', async (_case, title) => {
+      const created = await gm.createSession(title).expect(201);
+
+      expect((await gm.getSession(created.body.id).expect(200)).body.title).toBe(title);
+    });
+
+    it('refuses a title of 129 emoji', async () => {
+      expectProblem(await gm.createSession('🎲'.repeat(129)), 400, 'VALIDATION_FAILED');
     });
   });
 

@@ -65,7 +65,9 @@ export class GameSession {
   /** The creator becomes the owner, the Game Master, seated as the Master. */
   static create(params: { id: string; title: string; ownerId: string; now: Date }): GameSession {
     const title = params.title.trim();
-    if (title.length < 1 || title.length > TITLE_MAX_LENGTH) throw new InvalidTitle();
+    // Characters, not UTF-16 units: a title of 128 emoji is 128 characters, as PostgreSQL counts it.
+    const length = [...title].length;
+    if (length < 1 || length > TITLE_MAX_LENGTH) throw new InvalidTitle();
     const master = Participant.of(params.ownerId, PlayerType.Master, params.now);
     const session = new GameSession(params.id, title, params.ownerId, params.now, {
       status: GameSessionStatus.Draft,
