@@ -9,7 +9,7 @@ import { AppConfig } from './config/app-config';
 async function bootstrap(): Promise<void> {
   const production = process.env.NODE_ENV === 'production';
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    logger: new ConsoleLogger({ json: production, colors: !production && process.stdout.isTTY }),
+    logger: new ConsoleLogger({ json: production, colors: !production && Boolean(process.stdout.isTTY) }),
   });
   configureApp(app);
   const config = app.get(AppConfig);

@@ -184,7 +184,7 @@ describe('GameSession', () => {
 
       session.addParticipant(userId, Player, session.ownerId, LATER);
 
-      expect(session.participant(userId)).toEqual(Participant.of(userId, Player, LATER));
+      expect(session.state.players.at(-1)).toEqual(Participant.of(userId, Player, LATER));
       expect(session.state.status).toBe(status);
     });
 

@@ -110,7 +110,7 @@ export class GameSession {
   }
 
   isParticipant(userId: string): boolean {
-    return this.participant(userId) !== undefined;
+    return this.findParticipant(userId) !== undefined;
   }
 
   isGameMaster(userId: string): boolean {
@@ -131,7 +131,7 @@ export class GameSession {
     const leaving = userId === requestingUserId;
     if (!leaving && !this.isGameMaster(requestingUserId)) throw new NotGameMaster('remove');
     this.ensureRosterOpen('remove');
-    const participant = this.participant(userId);
+    const participant = this.findParticipant(userId);
     if (!participant) throw new ParticipantNotFound();
     if (participant.isMaster) throw new CannotRemoveMaster();
     this.players = this.players.filter((p) => p.userId !== userId);
@@ -155,7 +155,7 @@ export class GameSession {
     this.record({ event: 'SessionStatusChanged', from, to }, now);
   }
 
-  participant(userId: string): Participant | undefined {
+  private findParticipant(userId: string): Participant | undefined {
     return this.players.find((p) => p.userId === userId);
   }
 

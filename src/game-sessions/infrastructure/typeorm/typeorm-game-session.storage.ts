@@ -43,12 +43,13 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
       where: { sessionId: In(records.map((r) => r.id)) },
       order: { joinedSeq: 'ASC' },
     });
-    return records.map((r) =>
-      GameSessionMapper.toDomain(
-        r,
-        players.filter((p) => p.sessionId === r.id),
-      ),
-    );
+    const rosters = new Map<string, ParticipantRecord[]>();
+    for (const p of players) {
+      const roster = rosters.get(p.sessionId);
+      if (roster) roster.push(p);
+      else rosters.set(p.sessionId, [p]);
+    }
+    return records.map((r) => GameSessionMapper.toDomain(r, rosters.get(r.id) ?? []));
   }
 
   update(id: string, change: (session: GameSession) => void): Promise<GameSession> {
