@@ -72,6 +72,11 @@ async function prepareRemovals(port, count) {
       removals.push(`/api/game-sessions/${session.id}/participants/${userId}`);
     }
   }
+  // Shuffled, so that concurrent removals mostly hit different sessions rather than queue on one row lock.
+  for (let i = removals.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [removals[i], removals[j]] = [removals[j], removals[i]];
+  }
   return { gmToken, removals: removals.slice(0, count) };
 }
 
