@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { RosterApi, expectProblem } from '../support/roster-api';
@@ -40,6 +41,23 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
       const res = await request(t.http).delete('/api/game-sessions/nope/participants/nope');
 
       expectProblem(res, 401, 'UNAUTHORIZED');
+    });
+
+    it('accepts the token that `npm run token` prints', async () => {
+      const userId = newUserId();
+      const token = execFileSync(process.execPath, ['scripts/mint-token.js', userId, '--name', 'Alice'], {
+        env: { ...process.env, JWT_SECRET: TEST_JWT_SECRET },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+        .toString()
+        .trim();
+
+      const created = await request(t.http)
+        .post('/api/game-sessions')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ title: 'minted' })
+        .expect(201);
+      expect(created.body.ownerId).toBe(userId);
     });
 
     it('accepts a token with a name claim', async () => {
