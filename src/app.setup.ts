@@ -2,12 +2,15 @@ import { RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
+import { AppConfig } from './config/app-config';
+import { Database } from './database/database';
+import { ClusterIoAdapter } from './realtime/cluster-io.adapter';
 
 export const API_PREFIX = 'api';
 export const REQUEST_BODY_LIMIT = '16kb';
 
-/** Everything about the HTTP surface that is not a module: shared by main.ts and the tests. */
-export function configureApp(app: NestExpressApplication): NestExpressApplication {
+/** Everything about the HTTP and socket surface that is not a module: shared by main.ts and the tests. */
+export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
   app.disable('x-powered-by');
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
@@ -19,6 +22,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     ],
   });
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(
+    await ClusterIoAdapter.connect(app, { redisUrl: app.get(AppConfig).redisUrl, databaseUrl: app.get(Database).url }),
+  );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiInfo()), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });

@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: new ConsoleLogger({ json: production, colors: !production && Boolean(process.stdout.isTTY) }),
   });
-  configureApp(app);
+  await configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.port);
   const logger = new Logger('Bootstrap');

@@ -22,6 +22,8 @@ export class AppConfig {
     /** Where the secret came from; `file` means a development secret kept under .data. */
     readonly jwtSecretSource: 'env' | 'file',
     readonly database: DatabaseTimeouts,
+    /** Set: instances share socket events through Redis; unset: through PostgreSQL. */
+    readonly redisUrl: string | undefined,
   ) {}
 }
 
@@ -68,6 +70,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push('REDIS_URL must start with redis:// or rediss://');
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return new AppConfig(
     port,
@@ -77,6 +80,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     jwtSecret,
     jwtSecretSource,
     database,
+    env.REDIS_URL || undefined,
   );
 }
 

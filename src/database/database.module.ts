@@ -9,6 +9,6 @@ import { Database } from './database';
     { provide: Database, inject: [AppConfig], useFactory: (config: AppConfig) => Database.open(config) },
     { provide: DataSource, inject: [Database], useFactory: (database: Database) => database.dataSource },
   ],
-  exports: [DataSource],
+  exports: [Database, DataSource],
 })
 export class DatabaseModule {}

@@ -9,6 +9,8 @@ export class Database implements OnApplicationShutdown {
   private static readonly logger = new Logger('Database');
 
   private constructor(
+    /** Where it is, for the few clients that need their own connections (the socket.io adapter). */
+    readonly url: string,
     readonly dataSource: DataSource,
     private readonly embedded: EmbeddedPostgres | undefined,
   ) {}
@@ -18,13 +20,14 @@ export class Database implements OnApplicationShutdown {
       ? undefined
       : await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, database: 'roster', persistent: true });
     if (embedded) Database.logger.log(`Started embedded PostgreSQL with its data in ${config.embeddedDataDir}`);
+    const url = embedded?.url ?? config.databaseUrl!;
     try {
-      const dataSource = createDataSource(embedded?.url ?? config.databaseUrl!, config.database, (error) =>
+      const dataSource = createDataSource(url, config.database, (error) =>
         Database.logger.warn(`A pooled PostgreSQL connection failed: ${error.message}`),
       );
       await dataSource.initialize();
       await migrate(dataSource);
-      return new Database(dataSource, embedded);
+      return new Database(url, dataSource, embedded);
     } catch (error) {
       await embedded?.stop();
       throw error;

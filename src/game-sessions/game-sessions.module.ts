@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { Clock, SystemClock } from './application/clock';
 import { GameSessionEventPublisher } from './application/game-session-event-publisher.port';
 import { GameSessionStorage } from './application/game-session-storage.port';
@@ -6,8 +7,11 @@ import { GameSessionsService } from './application/game-sessions.service';
 import { InProcessEventPublisher } from './infrastructure/events/in-process-event-publisher';
 import { TypeOrmGameSessionStorage } from './infrastructure/typeorm/typeorm-game-session.storage';
 import { GameSessionsController } from './http/game-sessions.controller';
+import { GameSessionsGateway } from './infrastructure/realtime/game-sessions.gateway';
+import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
 
 @Module({
+  imports: [AuthModule],
   controllers: [GameSessionsController],
   providers: [
     GameSessionsService,
@@ -15,6 +19,8 @@ import { GameSessionsController } from './http/game-sessions.controller';
     { provide: GameSessionEventPublisher, useExisting: InProcessEventPublisher },
     { provide: GameSessionStorage, useClass: TypeOrmGameSessionStorage },
     { provide: Clock, useClass: SystemClock },
+    LiveSessionFeeds,
+    GameSessionsGateway,
   ],
 })
 export class GameSessionsModule {}

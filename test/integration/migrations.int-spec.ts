@@ -1,7 +1,8 @@
 import { migrate } from '../../src/database/data-source';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { TestDataSource, openTestDataSource } from '../support/test-data-source';
 
-const TABLES = ['game_session_events', 'game_session_players', 'game_sessions'];
+const TABLES = ['game_session_events', 'game_session_players', 'game_sessions', 'socket_io_attachments'];
 
 describe('Migrations', () => {
   let t: TestDataSource;
@@ -13,7 +14,7 @@ describe('Migrations', () => {
   const tables = async (): Promise<string[]> =>
     (
       await t.dataSource.query(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'game_%' ORDER BY 1`,
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations' ORDER BY 1`,
       )
     ).map((r: { table_name: string }) => r.table_name);
 
@@ -24,20 +25,20 @@ describe('Migrations', () => {
 
     expect(await tables()).toEqual(TABLES);
     const applied = await t.dataSource.query('SELECT name FROM schema_migrations');
-    expect(applied).toEqual([{ name: 'CreateGameSessions1763700000000' }]);
+    expect(applied).toEqual([{ name: 'CreateGameSessions1763700000000' }, { name: 'CreateSocketIoAttachments1763700000001' }]);
   });
 
   it('apply once when several instances start together', async () => {
     await Promise.all([migrate(t.dataSource), migrate(t.dataSource), migrate(t.dataSource)]);
 
     expect(await tables()).toEqual(TABLES);
-    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM schema_migrations')).toEqual([{ n: 1 }]);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM schema_migrations')).toEqual([{ n: MIGRATIONS.length }]);
   });
 
   it('revert to an empty schema', async () => {
     await migrate(t.dataSource);
 
-    await t.dataSource.undoLastMigration();
+    for (let i = 0; i < MIGRATIONS.length; i++) await t.dataSource.undoLastMigration();
 
     expect(await tables()).toEqual([]);
   });

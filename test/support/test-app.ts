@@ -11,30 +11,36 @@ import { TEST_JWT_SECRET } from './tokens';
 
 export interface TestApp {
   readonly app: INestApplication;
+  /** Where it listens, on loopback: for socket clients. */
+  readonly url: string;
   readonly http: App;
   readonly dataSource: DataSource;
   readonly database: TestDatabase;
   close(): Promise<void>;
 }
 
-/** The real application, on its own fresh PostgreSQL database, as `npm start` wires it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real application, listening on loopback, as `npm start` wires it: on a fresh database of its
+ * own, or on `shared` (another instance's), which it then leaves to its owner to drop.
+ */
+export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
+  const database = shared ?? (await createTestDatabase());
   const config = loadAppConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
     .useValue(config)
     .compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }));
-  await app.init();
+  const app = await configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }));
+  await app.listen(0, '127.0.0.1');
   return {
     app,
+    url: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
     http: app.getHttpServer(),
     dataSource: app.get(DataSource),
     database,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

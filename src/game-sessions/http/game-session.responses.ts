@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GameSession } from '../domain/game-session';
-import type { GameSessionEvent, GameSessionEventName } from '../domain/game-session.events';
+import type { GameSessionEventName } from '../domain/game-session.events';
+import type { GameSessionView } from '../application/game-session.views';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { PlayerType } from '../domain/player-type';
 import { PROBLEM_CODES, ProblemDetails } from '../../common/problem-details';
@@ -11,7 +11,7 @@ export class ParticipantResponse {
   @ApiProperty({ format: 'date-time' }) joinedAt!: Date;
 }
 
-export class GameSessionResponse {
+export class GameSessionResponse implements GameSessionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ format: 'uuid', description: 'The Game Master.' }) ownerId!: string;
@@ -61,24 +61,4 @@ export class ProblemDetailsResponse implements ProblemDetails {
   @ApiProperty({ example: 404 }) status!: number;
   @ApiProperty({ example: 'Game session not found' }) detail!: string;
   @ApiProperty({ enum: Object.keys(PROBLEM_CODES), enumName: 'ProblemCode' }) code!: string;
-}
-
-export function presentGameSession(session: GameSession): GameSessionResponse {
-  const { id, title, ownerId, status, players, createdAt, updatedAt, version } = session.state;
-  return {
-    id,
-    title,
-    ownerId,
-    status,
-    players: players.map(({ userId, type, joinedAt }) => ({ userId, type, joinedAt })),
-    createdAt,
-    updatedAt,
-    version,
-  };
-}
-
-/** The one shape of an event, in the log and on the socket: common fields first, then its own. */
-export function presentEvent(event: GameSessionEvent): SessionEventResponse {
-  const { event: name, sessionId, seq, occurredAt, ...fields } = event;
-  return { event: name, sessionId, seq, occurredAt, ...fields };
 }

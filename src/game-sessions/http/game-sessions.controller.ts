@@ -1,16 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequestingUserId } from '../../auth/requesting-user.decorator';
+import { toEventView, toGameSessionView } from '../application/game-session.views';
 import { GameSessionsService } from '../application/game-sessions.service';
 import { ApiProblems, PROBLEM_SCHEMA_MODELS } from './api-problems.decorator';
 import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery } from './game-session.requests';
-import {
-  GameSessionListResponse,
-  GameSessionResponse,
-  SessionEventListResponse,
-  presentEvent,
-  presentGameSession,
-} from './game-session.responses';
+import { GameSessionListResponse, GameSessionResponse, SessionEventListResponse } from './game-session.responses';
 import { ParseUuidPipe } from '../../common/request-validation';
 
 @ApiTags('game-sessions')
@@ -25,7 +20,7 @@ export class GameSessionsController {
   @ApiCreatedResponse({ type: GameSessionResponse })
   @ApiProblems('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE')
   async create(@Body() body: CreateGameSessionRequest, @RequestingUserId() requester: string) {
-    return presentGameSession(await this.sessions.createSession(body.title, requester));
+    return toGameSessionView(await this.sessions.createSession(body.title, requester));
   }
 
   @Get()
@@ -34,7 +29,7 @@ export class GameSessionsController {
   @ApiProblems()
   async listMine(@RequestingUserId() requester: string) {
     const sessions = await this.sessions.listSessionsOf(requester);
-    return { items: sessions.map(presentGameSession) };
+    return { items: sessions.map(toGameSessionView) };
   }
 
   @Get(':id')
@@ -42,7 +37,7 @@ export class GameSessionsController {
   @ApiOkResponse({ type: GameSessionResponse })
   @ApiProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
   async get(@Param('id', ParseUuidPipe) id: string, @RequestingUserId() requester: string) {
-    return presentGameSession(await this.sessions.getSession(id, requester));
+    return toGameSessionView(await this.sessions.getSession(id, requester));
   }
 
   @Post(':id/participants')
@@ -63,7 +58,7 @@ export class GameSessionsController {
     @Body() body: AddParticipantRequest,
     @RequestingUserId() requester: string,
   ) {
-    return presentGameSession(await this.sessions.addParticipant(id, body.userId, body.type, requester));
+    return toGameSessionView(await this.sessions.addParticipant(id, body.userId, body.type, requester));
   }
 
   @Patch(':id')
@@ -77,7 +72,7 @@ export class GameSessionsController {
     @Body() body: ChangeStatusRequest,
     @RequestingUserId() requester: string,
   ) {
-    return presentGameSession(await this.sessions.changeStatus(id, body.status, requester));
+    return toGameSessionView(await this.sessions.changeStatus(id, body.status, requester));
   }
 
   @Delete(':id/participants/:userId')
@@ -100,7 +95,7 @@ export class GameSessionsController {
     @Param('userId', ParseUuidPipe) userId: string,
     @RequestingUserId() requester: string,
   ) {
-    return presentGameSession(await this.sessions.removeParticipant(id, userId, requester));
+    return toGameSessionView(await this.sessions.removeParticipant(id, userId, requester));
   }
 
   @Get(':id/events')
@@ -113,6 +108,6 @@ export class GameSessionsController {
     @RequestingUserId() requester: string,
   ) {
     const events = await this.sessions.listEvents(id, requester, query);
-    return { items: events.map(presentEvent) };
+    return { items: events.map(toEventView) };
   }
 }

@@ -1,0 +1,23 @@
+import { UUID_PATTERN } from '../common/uuid';
+import { AuthenticatedUser } from './authenticated-user';
+
+/** A token whose signature held but whose claims do not name a user as this service wants. */
+export class UnacceptableClaims extends Error {}
+
+interface TokenClaims {
+  sub?: unknown;
+  exp?: unknown;
+  name?: unknown;
+}
+
+/** The same rules for REST and the socket gateway: `sub` is a UUID, `exp` is present, `name` optional. */
+export function userFromClaims(claims: TokenClaims): AuthenticatedUser {
+  if (typeof claims.sub !== 'string' || !UUID_PATTERN.test(claims.sub)) {
+    throw new UnacceptableClaims('The bearer token has no user id (sub must be a UUID)');
+  }
+  if (typeof claims.exp !== 'number') throw new UnacceptableClaims('The bearer token must carry an expiry (exp)');
+  return { id: claims.sub.toLowerCase(), ...(typeof claims.name === 'string' ? { name: claims.name } : {}) };
+}
+
+/** Pinned: a token may not choose its own algorithm (no "none", no RS/HS confusion). */
+export const TOKEN_ALGORITHMS = ['HS256'] as const;

@@ -1,0 +1,34 @@
+import { GameSession } from '../domain/game-session';
+import { GameSessionEvent } from '../domain/game-session.events';
+
+/** The JSON a client sees of a session, over REST and in a socket subscription's ack. */
+export interface GameSessionView {
+  readonly id: string;
+  readonly title: string;
+  readonly ownerId: string;
+  readonly status: string;
+  readonly players: { readonly userId: string; readonly type: string; readonly joinedAt: Date }[];
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+export function toGameSessionView(session: GameSession): GameSessionView {
+  const { id, title, ownerId, status, players, createdAt, updatedAt, version } = session.state;
+  return {
+    id,
+    title,
+    ownerId,
+    status,
+    players: players.map(({ userId, type, joinedAt }) => ({ userId, type, joinedAt })),
+    createdAt,
+    updatedAt,
+    version,
+  };
+}
+
+/** The one shape of an event, in the log and on the socket: common fields first, then its own. */
+export function toEventView(event: GameSessionEvent): GameSessionEvent {
+  const { event: name, sessionId, seq, occurredAt, ...fields } = event;
+  return { event: name, sessionId, seq, occurredAt, ...fields } as GameSessionEvent;
+}

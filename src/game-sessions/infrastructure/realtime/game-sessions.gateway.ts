@@ -1,0 +1,96 @@
+import { OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { AuthenticatedUser } from '../../../auth/authenticated-user';
+import { TokenVerifier } from '../../../auth/token-verifier';
+import { GameSessionEvent } from '../../domain/game-session.events';
+import { InProcessEventPublisher } from '../events/in-process-event-publisher';
+import { LiveProblem, parseSubscription, toLiveProblem } from './live-messages';
+import { LiveSessionFeeds, SubscribedSession } from './live-session-feeds';
+import { userRoom } from './rooms';
+
+/** The name under which instances hand each other committed events through the socket.io adapter. */
+const CLUSTER_EVENT = 'game-session-event';
+const SESSION_ROOM_PREFIX = 'session:';
+
+type Ack<T> = ({ ok: true } & T) | { ok: false; error: LiveProblem };
+
+interface SocketData {
+  user: AuthenticatedUser;
+}
+
+/**
+ * Live game clients: `io(url + '/game-sessions', { auth: { token } })`, then `session:subscribe`.
+ * Committed events reach this instance from its own requests and, through the adapter, from others'.
+ */
+@WebSocketGateway({ namespace: '/game-sessions' })
+export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  private stopListening: () => void = () => undefined;
+
+  constructor(
+    private readonly tokens: TokenVerifier,
+    private readonly feeds: LiveSessionFeeds,
+    private readonly localEvents: InProcessEventPublisher,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.feeds.attach(namespace);
+    namespace.use((socket, next) => {
+      try {
+        (socket.data as SocketData).user = this.tokens.verify(socket.handshake.auth?.token);
+        next();
+      } catch {
+        next(new Error('unauthorized'));
+      }
+    });
+    this.stopListening = this.localEvents.subscribe((event) => {
+      this.feeds.receive(event);
+      namespace.serverSideEmit(CLUSTER_EVENT, event);
+    });
+    namespace.on(CLUSTER_EVENT, (event: GameSessionEvent) => this.feeds.receive(event));
+  }
+
+  handleConnection(socket: Socket): void {
+    socket.join(userRoom(this.userOf(socket).id));
+    let sessionIds: string[] = [];
+    socket.on('disconnecting', () => {
+      sessionIds = [...socket.rooms].filter((r) => r.startsWith(SESSION_ROOM_PREFIX)).map((r) => r.slice(SESSION_ROOM_PREFIX.length));
+    });
+    socket.on('disconnect', () => this.feeds.forget(sessionIds));
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening();
+  }
+
+  @SubscribeMessage('session:subscribe')
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<SubscribedSession>> {
+    try {
+      const { sessionId, afterSeq } = parseSubscription(payload);
+      return { ok: true, ...(await this.feeds.subscribe(socket, this.userOf(socket).id, sessionId, afterSeq)) };
+    } catch (error) {
+      return { ok: false, error: toLiveProblem(error, `session:subscribe by ${this.userOf(socket).id}`) };
+    }
+  }
+
+  @SubscribeMessage('session:unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<object>> {
+    try {
+      await this.feeds.unsubscribe(socket, parseSubscription(payload).sessionId);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: toLiveProblem(error, `session:unsubscribe by ${this.userOf(socket).id}`) };
+    }
+  }
+
+  private userOf(socket: Socket): AuthenticatedUser {
+    return (socket.data as SocketData).user;
+  }
+}

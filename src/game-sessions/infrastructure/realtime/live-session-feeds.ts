@@ -1,0 +1,158 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import { GameSessionStorage } from '../../application/game-session-storage.port';
+import { GameSessionView, toEventView, toGameSessionView } from '../../application/game-session.views';
+import { GameSessionsService } from '../../application/game-sessions.service';
+import { GameSessionEvent, ParticipantLeft } from '../../domain/game-session.events';
+import { sessionRoom, userRoom } from './rooms';
+
+/** Events reach an instance from its own requests and from others', in no guaranteed order. */
+interface Feed {
+  readonly sessionId: string;
+  /** The highest seq this instance has delivered to the session's room; unset until first read. */
+  lastSeq: number | undefined;
+  /** Work on one session runs one task at a time, in arrival order. */
+  tail: Promise<void>;
+  pending: number;
+}
+
+export interface SubscribedSession {
+  readonly session: GameSessionView;
+  readonly seq: number;
+}
+
+const PAGE = 1000;
+
+/**
+ * Delivers each session's events to this instance's subscribed sockets exactly once and in seq
+ * order, whatever order they arrive in: a gap is filled from the log, a repeat is dropped, and a
+ * new subscriber's catch-up and its first live event are serialised with every other delivery.
+ */
+@Injectable()
+export class LiveSessionFeeds {
+  private readonly logger = new Logger('LiveSessionFeeds');
+  private readonly feeds = new Map<string, Feed>();
+  private namespace!: Namespace;
+
+  constructor(
+    private readonly sessions: GameSessionsService,
+    private readonly storage: GameSessionStorage,
+  ) {}
+
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+  }
+
+  /** What this instance holds in memory; all zero once its sockets are gone. */
+  stats(): { sessions: number; rooms: number; sockets: number } {
+    return { sessions: this.feeds.size, rooms: this.namespace.adapter.rooms.size, sockets: this.namespace.sockets.size };
+  }
+
+  receive(event: GameSessionEvent): void {
+    if (!this.feeds.has(event.sessionId)) {
+      // Nobody here follows the session, but the removed user's sockets must still be told.
+      if (event.event === 'ParticipantLeft') this.tellRemoved(event);
+      return;
+    }
+    this.run(event.sessionId, (feed) => this.deliverThrough(feed, event)).catch((error: Error) =>
+      this.logger.error(`Delivering ${event.event} #${event.seq} of ${event.sessionId} failed`, error.stack),
+    );
+  }
+
+  /**
+   * Checks that the user is a current participant, sends the events after `afterSeq` to this
+   * socket alone, then lets it into the room: nothing missed, nothing twice.
+   */
+  subscribe(socket: Socket, userId: string, sessionId: string, afterSeq: number | undefined): Promise<SubscribedSession> {
+    return this.run(sessionId, async (feed) => {
+      const session = await this.sessions.getSession(sessionId, userId);
+      const latest = session.state.lastSeq;
+      if (feed.lastSeq === undefined) feed.lastSeq = latest;
+      else if (feed.lastSeq < latest) await this.fillGap(feed, latest + 1);
+      const upTo = feed.lastSeq;
+      if (afterSeq !== undefined) {
+        for await (const event of this.eventsBetween(sessionId, afterSeq, upTo)) socket.emit(event.event, toEventView(event));
+      }
+      // A socket that went away meanwhile must not be put back into a room.
+      if (socket.connected) socket.join(sessionRoom(sessionId));
+      return { session: toGameSessionView(session), seq: upTo };
+    });
+  }
+
+  unsubscribe(socket: Socket, sessionId: string): Promise<void> {
+    return this.run(sessionId, async () => {
+      socket.leave(sessionRoom(sessionId));
+    });
+  }
+
+  /** After a socket left its rooms (disconnect), forget the sessions nobody here follows any more. */
+  forget(sessionIds: Iterable<string>): void {
+    for (const sessionId of sessionIds) {
+      const feed = this.feeds.get(sessionId);
+      if (feed) this.closeIfIdle(feed);
+    }
+  }
+
+  private run<T>(sessionId: string, task: (feed: Feed) => Promise<T>): Promise<T> {
+    let feed = this.feeds.get(sessionId);
+    if (!feed) {
+      feed = { sessionId, lastSeq: undefined, tail: Promise.resolve(), pending: 0 };
+      this.feeds.set(sessionId, feed);
+    }
+    const current = feed;
+    current.pending += 1;
+    const result = current.tail.then(() => task(current));
+    current.tail = result.then(
+      () => this.settle(current),
+      () => this.settle(current),
+    );
+    return result;
+  }
+
+  private settle(feed: Feed): void {
+    feed.pending -= 1;
+    this.closeIfIdle(feed);
+  }
+
+  private closeIfIdle(feed: Feed): void {
+    const listeners = this.namespace.adapter.rooms.get(sessionRoom(feed.sessionId))?.size ?? 0;
+    if (feed.pending === 0 && listeners === 0 && this.feeds.get(feed.sessionId) === feed) this.feeds.delete(feed.sessionId);
+  }
+
+  private async deliverThrough(feed: Feed, event: GameSessionEvent): Promise<void> {
+    if (feed.lastSeq === undefined || event.seq <= feed.lastSeq) return;
+    if (event.seq > feed.lastSeq + 1) await this.fillGap(feed, event.seq);
+    this.deliver(feed, event);
+  }
+
+  /** Delivers from the log every event between what the room has seen and `beforeSeq`. */
+  private async fillGap(feed: Feed, beforeSeq: number): Promise<void> {
+    for await (const missed of this.eventsBetween(feed.sessionId, feed.lastSeq!, beforeSeq - 1)) this.deliver(feed, missed);
+  }
+
+  private deliver(feed: Feed, event: GameSessionEvent): void {
+    if (event.seq !== feed.lastSeq! + 1) return;
+    feed.lastSeq = event.seq;
+    const room = sessionRoom(feed.sessionId);
+    if (event.event === 'ParticipantLeft') {
+      // Out of the room before anyone hears of it: the leaver's last word is RemovedFromSession.
+      this.namespace.local.in(userRoom(event.userId)).socketsLeave(room);
+      this.tellRemoved(event);
+    }
+    this.namespace.local.to(room).emit(event.event, toEventView(event));
+  }
+
+  private tellRemoved(event: ParticipantLeft): void {
+    const { sessionId, seq, occurredAt, removedBy, reason } = event;
+    this.namespace.local.to(userRoom(event.userId)).emit('RemovedFromSession', { sessionId, seq, occurredAt, removedBy, reason });
+  }
+
+  private async *eventsBetween(sessionId: string, afterSeq: number, upToSeq: number): AsyncGenerator<GameSessionEvent> {
+    for (let from = afterSeq; from < upToSeq; ) {
+      const page = await this.storage.listEvents(sessionId, from, Math.min(PAGE, upToSeq - from));
+      if (page.length === 0) return;
+      yield* page;
+      from = page.at(-1)!.seq;
+    }
+  }
+}
