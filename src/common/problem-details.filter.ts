@@ -15,6 +15,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
+    // Global filters reach gateways too; socket handlers answer their own errors in their acks.
+    if (host.getType() !== 'http') {
+      this.logger.error('Unhandled error outside HTTP', error instanceof Error ? error.stack : String(error));
+      return;
+    }
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error, request, response);

@@ -1,0 +1,90 @@
+// What every benchmark shares: the built app as its own process on PostgreSQL with fsync on
+// (embedded unless DATABASE_URL is set), a real JWT on every request, and the statistics.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const jwt = require('jsonwebtoken');
+const { startEmbeddedPostgres } = require('../dist/database/embedded-postgres.js');
+
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+export const token = (sub) => jwt.sign({ sub }, SECRET, { algorithm: 'HS256', expiresIn: 3600 });
+
+/** One HTTP request on a kept-alive connection; resolves with status, body and milliseconds taken. */
+export function call(port, method, path, bearer, body) {
+  return new Promise((resolve, reject) => {
+    const payload = body ? JSON.stringify(body) : undefined;
+    const started = process.hrtime.bigint();
+    const headers = { authorization: `Bearer ${bearer}` };
+    if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+    const req = request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          body: chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : undefined,
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+export function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) };
+}
+
+/** Median and range of one figure across repeated rounds. */
+export function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
+}
+
+/** Starts PostgreSQL (unless DATABASE_URL) and the app; `stop` tears both down. */
+export async function startStack() {
+  const folder = mkdtempSync(join(tmpdir(), 'roster-bench-'));
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(folder, 'data'), database: 'bench', persistent: true });
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const app = spawn(process.execPath, ['dist/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: process.env.DATABASE_URL ?? embedded.url,
+      JWT_SECRET: SECRET,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    app.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
+    app.stdout.on('data', (chunk) => String(chunk).includes('Serving on') && resolve());
+  });
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise((resolve) => {
+        app.once('exit', resolve);
+        app.kill('SIGTERM');
+      });
+      await embedded?.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
