@@ -14,12 +14,11 @@ describe('Concurrency: racing requests on one roster leave it consistent with it
     gm = new RosterApi(t.http, newUserId());
   });
 
-  async function sessionWithPlayers(count: number): Promise<{ session: SessionJson; players: string[] }> {
-    const session = await gm.createdSession();
-    const players = Array.from({ length: count }, newUserId);
-    for (const p of players) await gm.addParticipant(session.id, p).expect(201);
-    return { session, players };
-  }
+  const sessionWithPlayers = async (count: number) => {
+    const { session, ids } = await gm.sessionWith(...Array<string>(count).fill('Player'));
+    return { session, players: ids };
+  };
+
 
   /** The roster the API shows is exactly the replay of the log, whose seq has no gap, ending at version. */
   async function expectRosterExplainedByLog(sessionId: string): Promise<{ session: SessionJson; log: any[] }> {

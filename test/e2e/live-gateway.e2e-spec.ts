@@ -1,7 +1,7 @@
 import { sign } from 'jsonwebtoken';
 import { LiveSessionFeeds } from '../../src/game-sessions/infrastructure/realtime/live-session-feeds';
 import { LiveClient, refusalOf, settle } from '../support/live-client';
-import { RosterApi, SessionJson } from '../support/roster-api';
+import { RosterApi } from '../support/roster-api';
 import { TestApp, startTestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, newUserId } from '../support/tokens';
 
@@ -27,17 +27,6 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
     for (const c of clients.splice(0)) c.close();
   });
 
-  async function sessionWith(...types: string[]): Promise<{ session: SessionJson; ids: string[] }> {
-    const session = await gm.createdSession();
-    const ids: string[] = [];
-    for (const type of types) {
-      const id = newUserId();
-      await gm.addParticipant(session.id, id, type).expect(201);
-      ids.push(id);
-    }
-    return { session: (await gm.getSession(session.id).expect(200)).body, ids };
-  }
-
   describe('the handshake', () => {
     const user = newUserId();
     it.each([
@@ -54,7 +43,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
 
   describe('session:subscribe', () => {
     it('acks a current participant with the session and the latest seq', async () => {
-      const { session, ids } = await sessionWith('Player');
+      const { session, ids } = await gm.sessionWith('Player');
       const player = await live(ids[0]);
 
       const ack = await player.subscribe(session.id);
@@ -66,7 +55,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
       ['an outsider', () => newUserId()],
       ['an unknown session', null],
     ])('refuses %s with 404', async (_case, who) => {
-      const { session } = await sessionWith();
+      const { session } = await gm.sessionWith();
       const client = await live(who ? who() : gm.userId);
 
       const ack = await client.subscribe(who ? session.id : newUserId());
@@ -90,7 +79,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
 
   describe('events', () => {
     it('every remaining participant gets ParticipantLeft once for a removal; the removed user gets RemovedFromSession instead', async () => {
-      const { session, ids } = await sessionWith('Player', 'Assistant', 'Guest');
+      const { session, ids } = await gm.sessionWith('Player', 'Assistant', 'Guest');
       const [player, assistant, guest] = ids;
       const watchers = await Promise.all([gm.userId, assistant, guest].map(live));
       const removed = await live(player);
@@ -121,7 +110,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
     });
 
     it('a participant who leaves gets RemovedFromSession (left); the others get ParticipantLeft once', async () => {
-      const { session, ids } = await sessionWith('Guest');
+      const { session, ids } = await gm.sessionWith('Guest');
       const watcher = await live(gm.userId);
       const leaver = await live(ids[0]);
       await watcher.subscribe(session.id);
@@ -140,7 +129,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
     });
 
     it('delivers ParticipantJoined and SessionStatusChanged in the log shape', async () => {
-      const { session } = await sessionWith();
+      const { session } = await gm.sessionWith();
       const watcher = await live(gm.userId);
       await watcher.subscribe(session.id);
       const newcomer = newUserId();
@@ -157,7 +146,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
     });
 
     it('sends nothing for a request that failed', async () => {
-      const { session, ids } = await sessionWith('Player');
+      const { session, ids } = await gm.sessionWith('Player');
       const watcher = await live(ids[0]);
       await watcher.subscribe(session.id);
 
@@ -171,7 +160,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
     });
 
     it('session:unsubscribe stops the events', async () => {
-      const { session } = await sessionWith();
+      const { session } = await gm.sessionWith();
       const watcher = await live(gm.userId);
       await watcher.subscribe(session.id);
 
@@ -185,7 +174,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
 
   describe('eviction', () => {
     it('a user with three sockets is cut off on all three, hears nothing more, cannot subscribe again; other sessions go on', async () => {
-      const { session, ids } = await sessionWith('Player', 'Guest');
+      const { session, ids } = await gm.sessionWith('Player', 'Guest');
       const [player, guest] = ids;
       const other = await as(newUserId()).createdSession('another table');
       await as(other.ownerId).addParticipant(other.id, player).expect(201);
@@ -218,7 +207,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
 
   describe('catching up with afterSeq', () => {
     it('delivers the missed events in order, then live ones, with no gap and no duplicate', async () => {
-      const { session } = await sessionWith('Player');
+      const { session } = await gm.sessionWith('Player');
       const client = await live(gm.userId);
       for (let i = 0; i < 5; i++) await gm.addParticipant(session.id, newUserId(), 'Guest').expect(201);
 
@@ -238,7 +227,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
     });
 
     it('an afterSeq at the latest seq delivers only live events', async () => {
-      const { session } = await sessionWith('Player');
+      const { session } = await gm.sessionWith('Player');
       const client = await live(gm.userId);
 
       const ack = await client.subscribe(session.id, 2);
@@ -253,7 +242,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
   describe('bookkeeping', () => {
     it('leaves nothing behind after many connects, subscriptions, removals and disconnects', async () => {
       const feeds = t.app.get(LiveSessionFeeds);
-      const sessions = await Promise.all([0, 1, 2].map(() => sessionWith('Player', 'Guest', 'Assistant')));
+      const sessions = await Promise.all([0, 1, 2].map(() => gm.sessionWith('Player', 'Guest', 'Assistant')));
       const sockets: LiveClient[] = [];
       for (const { session, ids } of sessions) {
         for (const userId of [gm.userId, ...ids, ids[0]]) {

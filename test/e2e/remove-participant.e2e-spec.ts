@@ -16,18 +16,6 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
     gm = as(newUserId());
   });
 
-  /** A session of `gm` with one participant of each given type. */
-  async function sessionWith(...types: string[]): Promise<{ session: SessionJson; ids: string[] }> {
-    const session = await gm.createdSession();
-    const ids: string[] = [];
-    for (const type of types) {
-      const id = newUserId();
-      await gm.addParticipant(session.id, id, type).expect(201);
-      ids.push(id);
-    }
-    return { session: (await gm.getSession(session.id).expect(200)).body, ids };
-  }
-
   /** The refused request changed nothing: same roster, same version, same log. */
   async function expectUnchanged(before: SessionJson): Promise<void> {
     const after = (await gm.getSession(before.id).expect(200)).body;
@@ -41,7 +29,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
     ['AC-02', 'Assistant'],
     ['AC-03', 'Guest'],
   ])('%s: the Game Master removes a %s (200, gone from players)', async (_ac, type) => {
-    const { session, ids } = await sessionWith('Player', type);
+    const { session, ids } = await gm.sessionWith('Player', type);
     const [other, target] = ids;
 
     const res = await gm.removeParticipant(session.id, target).expect(200);
@@ -53,7 +41,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('AC-04: removing the Game Master answers 400', async () => {
-    const { session } = await sessionWith('Player');
+    const { session } = await gm.sessionWith('Player');
 
     const res = await gm.removeParticipant(session.id, gm.userId);
 
@@ -62,7 +50,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('AC-05: removing from a finished session answers 400', async () => {
-    const { session: open, ids } = await sessionWith('Player');
+    const { session: open, ids } = await gm.sessionWith('Player');
     await gm.changeStatus(open.id, 'Finished').expect(200);
     const session = (await gm.getSession(open.id).expect(200)).body;
 
@@ -73,7 +61,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('removing from a cancelled session answers 400 SESSION_CANCELLED', async () => {
-    const { session: open, ids } = await sessionWith('Player');
+    const { session: open, ids } = await gm.sessionWith('Player');
     await gm.changeStatus(open.id, 'Cancelled').expect(200);
     const session = (await gm.getSession(open.id).expect(200)).body;
 
@@ -84,7 +72,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('AC-06: a participant who is not the owner cannot remove others (403)', async () => {
-    const { session, ids } = await sessionWith('Assistant', 'Player');
+    const { session, ids } = await gm.sessionWith('Assistant', 'Player');
 
     const res = await as(ids[0]).removeParticipant(session.id, ids[1]);
 
@@ -93,7 +81,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('AC-06: a user outside the session cannot remove participants (403)', async () => {
-    const { session, ids } = await sessionWith('Player');
+    const { session, ids } = await gm.sessionWith('Player');
 
     const res = await as(newUserId()).removeParticipant(session.id, ids[0]);
 
@@ -102,7 +90,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('AC-07: removing a user who is not a participant answers 404', async () => {
-    const { session } = await sessionWith('Player');
+    const { session } = await gm.sessionWith('Player');
 
     const res = await gm.removeParticipant(session.id, newUserId());
 
@@ -111,7 +99,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('AC-07: removing an already removed participant answers 404', async () => {
-    const { session, ids } = await sessionWith('Player');
+    const { session, ids } = await gm.sessionWith('Player');
     await gm.removeParticipant(session.id, ids[0]).expect(200);
     const after = (await gm.getSession(session.id).expect(200)).body;
 
@@ -122,7 +110,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('a participant leaves on their own (200) and can no longer see the session', async () => {
-    const { session, ids } = await sessionWith('Guest');
+    const { session, ids } = await gm.sessionWith('Guest');
     const guest = as(ids[0]);
 
     const res = await guest.removeParticipant(session.id, guest.userId).expect(200);
@@ -132,7 +120,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('a non-participant removing themselves answers 404 PARTICIPANT_NOT_FOUND', async () => {
-    const { session } = await sessionWith('Player');
+    const { session } = await gm.sessionWith('Player');
     const outsider = as(newUserId());
 
     const res = await outsider.removeParticipant(session.id, outsider.userId);
@@ -152,14 +140,14 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('the permission is checked before the status: non-owner on a finished session → 403', async () => {
-    const { session, ids } = await sessionWith('Player');
+    const { session, ids } = await gm.sessionWith('Player');
     await gm.changeStatus(session.id, 'Finished').expect(200);
 
     expectProblem(await as(ids[0]).removeParticipant(session.id, gm.userId), 403, 'NOT_GAME_MASTER');
   });
 
   it('the status is checked before the target: finished session, unknown target → 400', async () => {
-    const { session } = await sessionWith();
+    const { session } = await gm.sessionWith();
     await gm.changeStatus(session.id, 'Finished').expect(200);
 
     expectProblem(await gm.removeParticipant(session.id, newUserId()), 400, 'SESSION_FINISHED');
@@ -173,7 +161,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('ids compare the same whatever their case', async () => {
-    const { session, ids } = await sessionWith('Player');
+    const { session, ids } = await gm.sessionWith('Player');
 
     const res = await gm.removeParticipant(session.id.toUpperCase(), ids[0].toUpperCase()).expect(200);
 
@@ -181,7 +169,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('removal keeps history: the log records who left, who removed them and when', async () => {
-    const { session, ids } = await sessionWith('Player', 'Guest');
+    const { session, ids } = await gm.sessionWith('Player', 'Guest');
     const [player, guest] = ids;
     const removed = await gm.removeParticipant(session.id, player).expect(200);
     await as(guest).removeParticipant(session.id, guest).expect(200);
@@ -218,7 +206,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   it('a removed user can be added again by the Game Master, as a new participation', async () => {
-    const { session, ids } = await sessionWith('Player');
+    const { session, ids } = await gm.sessionWith('Player');
     const first = (await gm.getSession(session.id)).body.players[1].joinedAt;
     await gm.removeParticipant(session.id, ids[0]).expect(200);
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request, { Response } from 'supertest';
 import { App } from 'supertest/types';
 import { tokenFor } from './tokens';
@@ -35,6 +36,14 @@ export class RosterApi {
 
   async createdSession(title?: string): Promise<SessionJson> {
     return (await this.createSession(title).expect(201)).body;
+  }
+
+  /** A new session of this user (its Game Master) with one new participant of each given type. */
+  async sessionWith(...types: string[]): Promise<{ session: SessionJson; ids: string[] }> {
+    const created = await this.createdSession();
+    const ids = types.map(() => randomUUID());
+    for (const [i, type] of types.entries()) await this.addParticipant(created.id, ids[i], type).expect(201);
+    return { session: (await this.getSession(created.id).expect(200)).body, ids };
   }
 
   listSessions(): request.Test {
