@@ -24,6 +24,7 @@ export const PROBLEM_CODES = {
   CANNOT_REMOVE_MASTER: [400, 'The Game Master (Master) can never be removed.'],
   CANNOT_ADD_MASTER: [400, 'A session has exactly one Master: its Game Master.'],
   INVALID_STATUS_TRANSITION: [400, 'The session cannot move from its status to the one asked for.'],
+  STALE_SESSION: [412, 'If-Match named a version that is no longer current; nothing was changed.'],
   ROUTE_NOT_FOUND: [404, 'No route answers this path.'],
   METHOD_NOT_ALLOWED: [405, 'The path exists, but not with this method; see the Allow header.'],
   PAYLOAD_TOO_LARGE: [413, 'The request body is larger than the service accepts.'],

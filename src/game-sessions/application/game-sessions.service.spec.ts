@@ -18,6 +18,7 @@ import { PlayerType } from '../domain/player-type';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
 import { GameSessionsService } from './game-sessions.service';
+import { StaleSession } from './stale-session.error';
 
 const { Master, Player, Assistant, Guest } = PlayerType;
 const { Draft, Scheduled, InProgress, Paused, Finished, Cancelled } = GameSessionStatus;
@@ -522,6 +523,42 @@ describe('GameSessionsService', () => {
         [ids[0], Guest],
         [newcomer, Player],
       ]);
+    });
+  });
+
+  describe('expected versions (If-Match)', () => {
+    const STALE = (version: number) => ({
+      error: StaleSession,
+      code: 'STALE_SESSION',
+      message: `The session has changed: it is at version ${version}; reload it and retry`,
+    });
+
+    it.each([
+      ['removeParticipant', (id: string, gm: string, ids: string[], v: number[]) => service.removeParticipant(id, ids[0], gm, v)],
+      ['addParticipant', (id: string, gm: string, _ids: string[], v: number[]) => service.addParticipant(id, aUserId(), Guest, gm, v)],
+      ['changeStatus', (id: string, gm: string, _ids: string[], v: number[]) => service.changeStatus(id, Scheduled, gm, v)],
+    ])('%s with a stale version is refused and changes nothing', async (_name, act) => {
+      const { sessionId, gm, ids } = await aStoredSession({ participants: [Player] });
+
+      await expectRefused(sessionId, () => act(sessionId, gm, ids, [1]), STALE(2));
+    });
+
+    it('goes through when one of the expected versions is current', async () => {
+      const { sessionId, gm, ids } = await aStoredSession({ participants: [Player] });
+
+      const session = await service.removeParticipant(sessionId, ids[0], gm, [1, 2]);
+
+      expect(session.version).toBe(3);
+    });
+
+    it('a change that breaks a rule answers that rule, not the stale version', async () => {
+      const { sessionId, gm } = await aStoredSession({ participants: [Player] });
+
+      await expectRefused(sessionId, () => service.removeParticipant(sessionId, gm, gm, [1]), {
+        error: CannotRemoveMaster,
+        code: 'CANNOT_REMOVE_MASTER',
+        message: 'Cannot remove the Game Master from the session',
+      });
     });
   });
 });

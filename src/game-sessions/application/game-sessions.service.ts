@@ -8,6 +8,10 @@ import { PlayerType } from '../domain/player-type';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
 import { GameSessionStorage } from './game-session-storage.port';
+import { StaleSession } from './stale-session.error';
+
+/** Versions the caller believes current (If-Match); the change happens only if one of them is. */
+export type ExpectedVersions = readonly number[] | undefined;
 
 export interface EventPage {
   readonly afterSeq: number;
@@ -46,22 +50,47 @@ export class GameSessionsService {
     return this.storage.listEvents(sessionId, page.afterSeq, page.limit);
   }
 
-  addParticipant(sessionId: string, userId: string, type: PlayerType, requestingUserId: string): Promise<GameSession> {
-    return this.mutate(sessionId, (session, now) => session.addParticipant(userId, type, requestingUserId, now));
+  addParticipant(
+    sessionId: string,
+    userId: string,
+    type: PlayerType,
+    requestingUserId: string,
+    expected?: ExpectedVersions,
+  ): Promise<GameSession> {
+    return this.mutate(sessionId, expected, (session, now) => session.addParticipant(userId, type, requestingUserId, now));
   }
 
-  changeStatus(sessionId: string, status: GameSessionStatus, requestingUserId: string): Promise<GameSession> {
-    return this.mutate(sessionId, (session, now) => session.changeStatus(status, requestingUserId, now));
+  changeStatus(
+    sessionId: string,
+    status: GameSessionStatus,
+    requestingUserId: string,
+    expected?: ExpectedVersions,
+  ): Promise<GameSession> {
+    return this.mutate(sessionId, expected, (session, now) => session.changeStatus(status, requestingUserId, now));
   }
 
   /** Removal by the Game Master, or leaving when `userId` is the requester. */
-  removeParticipant(sessionId: string, userId: string, requestingUserId: string): Promise<GameSession> {
-    return this.mutate(sessionId, (session, now) => session.removeParticipant(userId, requestingUserId, now));
+  removeParticipant(
+    sessionId: string,
+    userId: string,
+    requestingUserId: string,
+    expected?: ExpectedVersions,
+  ): Promise<GameSession> {
+    return this.mutate(sessionId, expected, (session, now) => session.removeParticipant(userId, requestingUserId, now));
   }
 
-  private async mutate(sessionId: string, change: (session: GameSession, now: Date) => void): Promise<GameSession> {
-    // The time is read once the session is locked, so that occurredAt grows with seq.
-    const session = await this.storage.update(sessionId, (s) => change(s, this.clock.now()));
+  private async mutate(
+    sessionId: string,
+    expected: ExpectedVersions,
+    change: (session: GameSession, now: Date) => void,
+  ): Promise<GameSession> {
+    const session = await this.storage.update(sessionId, (s) => {
+      const version = s.version;
+      // The time is read once the session is locked, so that occurredAt grows with seq.
+      change(s, this.clock.now());
+      // Checked last, as HTTP wants: a request that would fail anyway answers its own error, not 412.
+      if (expected && !expected.includes(version)) throw new StaleSession(version);
+    });
     this.publisher.publish(session.pullDomainEvents());
     return session;
   }

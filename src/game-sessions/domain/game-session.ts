@@ -45,7 +45,7 @@ export class GameSession {
   private players: Participant[];
   private status: GameSessionStatus;
   private updatedAt: Date;
-  private version: number;
+  private currentVersion: number;
   private lastSeq: number;
 
   private constructor(
@@ -58,7 +58,7 @@ export class GameSession {
     this.players = [...state.players];
     this.status = state.status;
     this.updatedAt = state.updatedAt;
-    this.version = state.version;
+    this.currentVersion = state.version;
     this.lastSeq = state.lastSeq;
   }
 
@@ -93,9 +93,14 @@ export class GameSession {
       players: [...this.players],
       createdAt: this.createdAt,
       updatedAt: this.updatedAt,
-      version: this.version,
+      version: this.currentVersion,
       lastSeq: this.lastSeq,
     };
+  }
+
+  /** Grows by one with every change; the session's optimistic-concurrency token. */
+  get version(): number {
+    return this.currentVersion;
   }
 
   /** Events recorded since the session was created or restored, not yet handed out. */
@@ -168,7 +173,7 @@ export class GameSession {
   /** Every change is one event and one new version. */
   private record(fields: EventFields, now: Date): void {
     this.lastSeq += 1;
-    this.version += 1;
+    this.currentVersion += 1;
     this.updatedAt = now;
     this.pendingEvents.push({ ...fields, sessionId: this.id, seq: this.lastSeq, occurredAt: now } as GameSessionEvent);
   }

@@ -1,15 +1,37 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors, applyDecorators } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequestingUserId } from '../../auth/requesting-user.decorator';
 import { toEventView, toGameSessionView } from '../application/game-session.views';
+import type { ExpectedVersions } from '../application/game-sessions.service';
 import { GameSessionsService } from '../application/game-sessions.service';
 import { ApiProblems, PROBLEM_SCHEMA_MODELS } from './api-problems.decorator';
+import { IfMatch } from './if-match.decorator';
+import { SessionETagInterceptor } from './session-etag.interceptor';
 import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery } from './game-session.requests';
 import { GameSessionListResponse, GameSessionResponse, SessionEventListResponse } from './game-session.responses';
 import { ParseUuidPipe } from '../../common/request-validation';
 
+/** Documents If-Match on a change: a stale version answers 412 and changes nothing. */
+const ApiIfMatch = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION.',
+    }),
+  );
+
 @ApiTags('game-sessions')
 @ApiBearerAuth()
+@UseInterceptors(SessionETagInterceptor)
 @ApiExtraModels(...PROBLEM_SCHEMA_MODELS)
 @Controller('game-sessions')
 export class GameSessionsController {
@@ -51,14 +73,17 @@ export class GameSessionsController {
     'SESSION_CANCELLED',
     'ALREADY_PARTICIPANT',
     'CANNOT_ADD_MASTER',
+    'STALE_SESSION',
     'PAYLOAD_TOO_LARGE',
   )
+  @ApiIfMatch()
   async addParticipant(
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: AddParticipantRequest,
     @RequestingUserId() requester: string,
+    @IfMatch() expected: ExpectedVersions,
   ) {
-    return toGameSessionView(await this.sessions.addParticipant(id, body.userId, body.type, requester));
+    return toGameSessionView(await this.sessions.addParticipant(id, body.userId, body.type, requester, expected));
   }
 
   @Patch(':id')
@@ -66,13 +91,22 @@ export class GameSessionsController {
     summary: 'The Game Master moves the session: Draft→Scheduled→InProgress⇄Paused; any non-final→Finished or Cancelled.',
   })
   @ApiOkResponse({ type: GameSessionResponse })
-  @ApiProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND', 'NOT_GAME_MASTER', 'INVALID_STATUS_TRANSITION', 'PAYLOAD_TOO_LARGE')
+  @ApiProblems(
+    'VALIDATION_FAILED',
+    'SESSION_NOT_FOUND',
+    'NOT_GAME_MASTER',
+    'INVALID_STATUS_TRANSITION',
+    'STALE_SESSION',
+    'PAYLOAD_TOO_LARGE',
+  )
+  @ApiIfMatch()
   async changeStatus(
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: ChangeStatusRequest,
     @RequestingUserId() requester: string,
+    @IfMatch() expected: ExpectedVersions,
   ) {
-    return toGameSessionView(await this.sessions.changeStatus(id, body.status, requester));
+    return toGameSessionView(await this.sessions.changeStatus(id, body.status, requester, expected));
   }
 
   @Delete(':id/participants/:userId')
@@ -89,13 +123,16 @@ export class GameSessionsController {
     'SESSION_CANCELLED',
     'PARTICIPANT_NOT_FOUND',
     'CANNOT_REMOVE_MASTER',
+    'STALE_SESSION',
   )
+  @ApiIfMatch()
   async removeParticipant(
     @Param('id', ParseUuidPipe) id: string,
     @Param('userId', ParseUuidPipe) userId: string,
     @RequestingUserId() requester: string,
+    @IfMatch() expected: ExpectedVersions,
   ) {
-    return toGameSessionView(await this.sessions.removeParticipant(id, userId, requester));
+    return toGameSessionView(await this.sessions.removeParticipant(id, userId, requester, expected));
   }
 
   @Get(':id/events')

@@ -1,0 +1,24 @@
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { Request } from 'express';
+import type { ExpectedVersions } from '../application/game-sessions.service';
+
+/** A session's entity tag: its version, quoted. */
+export const sessionETag = (version: number): string => `"${version}"`;
+
+/**
+ * The versions an If-Match header accepts: undefined without one (or with `*`); otherwise the
+ * versions of its strong tags. A weak or foreign tag matches nothing, as RFC 9110 has it.
+ */
+export function parseIfMatch(header: string | undefined): ExpectedVersions {
+  if (header === undefined || header.trim() === '*') return undefined;
+  return header
+    .split(',')
+    .map((tag) => /^"(\d{1,15})"$/.exec(tag.trim())?.[1])
+    .filter((version): version is string => version !== undefined)
+    .map(Number);
+}
+
+export const IfMatch = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): ExpectedVersions =>
+    parseIfMatch(context.switchToHttp().getRequest<Request>().headers['if-match']),
+);
