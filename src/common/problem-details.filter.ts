@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { IdempotencyRefusal } from './idempotency/idempotency.errors';
 import { GameSessionError } from '../game-sessions/domain/game-session.errors';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode, ProblemDetails, problem } from './problem-details';
 import { RequestValidationFailed } from './request-validation';
@@ -42,6 +43,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private fromHttpException(error: HttpException, request: Request, response: Response): ProblemDetails {
+    if (error instanceof IdempotencyRefusal) return known(error.code, error.message);
     const status = error.getStatus();
     switch (status) {
       case HttpStatus.UNAUTHORIZED:

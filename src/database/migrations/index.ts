@@ -1,5 +1,6 @@
 import { CreateGameSessions1763700000000 } from './1763700000000-create-game-sessions';
 import { CreateSocketIoAttachments1763700000001 } from './1763700000001-create-socket-io-attachments';
+import { CreateIdempotencyKeys1763700000002 } from './1763700000002-create-idempotency-keys';
 
 /** In order of application. Listed, not globbed, so that the compiled and the test build agree. */
-export const MIGRATIONS = [CreateGameSessions1763700000000, CreateSocketIoAttachments1763700000001];
+export const MIGRATIONS = [CreateGameSessions1763700000000, CreateSocketIoAttachments1763700000001, CreateIdempotencyKeys1763700000002];

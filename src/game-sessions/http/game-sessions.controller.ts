@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RequestingUserId } from '../../auth/requesting-user.decorator';
+import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor';
 import { toEventView, toGameSessionView } from '../application/game-session.views';
 import type { ExpectedVersions } from '../application/game-sessions.service';
 import { GameSessionsService } from '../application/game-sessions.service';
@@ -29,6 +30,20 @@ const ApiIfMatch = () =>
     }),
   );
 
+/** Documents Idempotency-Key on a POST: a retry replays the first response instead of acting twice. */
+const ApiIdempotent = () =>
+  applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the ' +
+        'first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while ' +
+        'the first still runs answers 409. Keys belong to the caller and expire after 24 hours.',
+    }),
+  );
+
 @ApiTags('game-sessions')
 @ApiBearerAuth()
 @UseInterceptors(SessionETagInterceptor)
@@ -40,7 +55,8 @@ export class GameSessionsController {
   @Post()
   @ApiOperation({ summary: 'Create a game session; the caller becomes its Game Master (Master participant).' })
   @ApiCreatedResponse({ type: GameSessionResponse })
-  @ApiProblems('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE')
+  @ApiProblems('VALIDATION_FAILED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'PAYLOAD_TOO_LARGE')
+  @ApiIdempotent()
   async create(@Body() body: CreateGameSessionRequest, @RequestingUserId() requester: string) {
     return toGameSessionView(await this.sessions.createSession(body.title, requester));
   }
@@ -74,9 +90,12 @@ export class GameSessionsController {
     'ALREADY_PARTICIPANT',
     'CANNOT_ADD_MASTER',
     'STALE_SESSION',
+    'IDEMPOTENCY_KEY_IN_USE',
+    'IDEMPOTENCY_KEY_REUSED',
     'PAYLOAD_TOO_LARGE',
   )
   @ApiIfMatch()
+  @ApiIdempotent()
   async addParticipant(
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: AddParticipantRequest,

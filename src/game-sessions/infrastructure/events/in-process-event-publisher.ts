@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { TransactionScope } from '../../../database/transaction-scope';
 import { GameSessionEventPublisher } from '../../application/game-session-event-publisher.port';
 import { GameSessionEvent } from '../../domain/game-session.events';
 
@@ -13,7 +14,16 @@ export class InProcessEventPublisher extends GameSessionEventPublisher {
   private readonly logger = new Logger('GameSessionEvents');
   private readonly listeners = new Set<GameSessionEventListener>();
 
+  constructor(private readonly transactions: TransactionScope) {
+    super();
+  }
+
+  /** Called after the change's own transaction; waits further if that was part of a larger one. */
   publish(events: readonly GameSessionEvent[]): void {
+    this.transactions.afterCommit(() => this.deliver(events));
+  }
+
+  private deliver(events: readonly GameSessionEvent[]): void {
     for (const event of events) {
       for (const listener of this.listeners) {
         try {

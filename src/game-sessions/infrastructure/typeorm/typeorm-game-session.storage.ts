@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { TransactionScope } from '../../../database/transaction-scope';
 import { GameSessionStorage } from '../../application/game-session-storage.port';
 import { GameSession } from '../../domain/game-session';
 import { GameSessionNotFound } from '../../domain/game-session.errors';
@@ -14,12 +15,15 @@ export class LostUpdate extends Error {}
 
 @Injectable()
 export class TypeOrmGameSessionStorage extends GameSessionStorage {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionScope = new TransactionScope(dataSource),
+  ) {
     super();
   }
 
   async add(session: GameSession): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await manager.insert(GameSessionRecord, GameSessionMapper.toRecord(session));
       await this.writeEvents(manager, session);
     });
@@ -53,7 +57,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
   }
 
   update(id: string, change: (session: GameSession) => void): Promise<GameSession> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const record = await manager.findOne(GameSessionRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!record) throw new GameSessionNotFound();
       const session = GameSessionMapper.toDomain(record, await this.rosterOf(manager, id));
