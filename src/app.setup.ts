@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
 import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
@@ -11,7 +12,23 @@ export const REQUEST_BODY_LIMIT = '16kb';
 
 /** Everything about the HTTP and socket surface that is not a module: shared by main.ts and the tests. */
 export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
+  const config = app.get(AppConfig);
   app.disable('x-powered-by');
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      // The API answers JSON only; the OpenAPI UI at /api/docs needs its own inline script and styles.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors(corsOptions(config.corsOrigins));
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
@@ -23,12 +40,26 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   });
   app.enableShutdownHooks();
   app.useWebSocketAdapter(
-    await ClusterIoAdapter.connect(app, { redisUrl: app.get(AppConfig).redisUrl, databaseUrl: app.get(Database).url }),
+    await ClusterIoAdapter.connect(app, {
+      redisUrl: config.redisUrl,
+      databaseUrl: app.get(Database).url,
+      cors: corsOptions(config.corsOrigins),
+    }),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiInfo()), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
   return app;
+}
+
+/** Only the configured browser origins; the headers a client needs for retries and concurrency. */
+export function corsOptions(origins: readonly string[]) {
+  return {
+    origin: [...origins],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+    exposedHeaders: ['ETag', 'Retry-After', 'Allow', 'Idempotent-Replayed'],
+    maxAge: 600,
+  };
 }
 
 function openApiInfo() {

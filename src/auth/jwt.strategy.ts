@@ -13,6 +13,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       secretOrKey: config.jwtSecret,
       algorithms: [...TOKEN_ALGORITHMS],
       ignoreExpiration: false,
+      issuer: config.jwtIssuer,
+      audience: config.jwtAudience,
     });
   }
 

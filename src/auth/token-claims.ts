@@ -16,7 +16,11 @@ export function userFromClaims(claims: TokenClaims): AuthenticatedUser {
     throw new UnacceptableClaims('The bearer token has no user id (sub must be a UUID)');
   }
   if (typeof claims.exp !== 'number') throw new UnacceptableClaims('The bearer token must carry an expiry (exp)');
-  return { id: claims.sub.toLowerCase(), ...(typeof claims.name === 'string' ? { name: claims.name } : {}) };
+  return {
+    id: claims.sub.toLowerCase(),
+    expiresAt: new Date(claims.exp * 1000),
+    ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
+  };
 }
 
 /** Pinned: a token may not choose its own algorithm (no "none", no RS/HS confusion). */

@@ -12,7 +12,11 @@ export class TokenVerifier {
   /** @throws when the token is missing, malformed, expired, badly signed or names no user */
   verify(token: unknown): AuthenticatedUser {
     if (typeof token !== 'string' || token === '') throw new Error('no token');
-    const claims = verify(token, this.config.jwtSecret, { algorithms: [...TOKEN_ALGORITHMS] });
+    const claims = verify(token, this.config.jwtSecret, {
+      algorithms: [...TOKEN_ALGORITHMS],
+      issuer: this.config.jwtIssuer,
+      audience: this.config.jwtAudience,
+    });
     if (typeof claims === 'string') throw new Error('the token has no claims');
     return userFromClaims(claims);
   }

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { IdempotencyRefusal } from './idempotency/idempotency.errors';
+import { RateLimited } from './rate-limit/rate-limits';
 import { GameSessionError } from '../game-sessions/domain/game-session.errors';
 import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode, ProblemDetails, problem } from './problem-details';
 import { RequestValidationFailed } from './request-validation';
@@ -44,6 +45,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private fromHttpException(error: HttpException, request: Request, response: Response): ProblemDetails {
     if (error instanceof IdempotencyRefusal) return known(error.code, error.message);
+    if (error instanceof RateLimited) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      return known('RATE_LIMITED', error.message);
+    }
     const status = error.getStatus();
     switch (status) {
       case HttpStatus.UNAUTHORIZED:

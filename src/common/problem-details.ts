@@ -27,6 +27,7 @@ export const PROBLEM_CODES = {
   STALE_SESSION: [412, 'If-Match named a version that is no longer current; nothing was changed.'],
   IDEMPOTENCY_KEY_IN_USE: [409, 'A request with this Idempotency-Key is still running; retry when it has finished.'],
   IDEMPOTENCY_KEY_REUSED: [422, 'This Idempotency-Key was used before with a different request.'],
+  RATE_LIMITED: [429, 'Too many requests from this user, address or socket; see Retry-After.'],
   ROUTE_NOT_FOUND: [404, 'No route answers this path.'],
   METHOD_NOT_ALLOWED: [405, 'The path exists, but not with this method; see the Allow header.'],
   PAYLOAD_TOO_LARGE: [413, 'The request body is larger than the service accepts.'],

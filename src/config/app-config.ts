@@ -10,21 +10,46 @@ export interface DatabaseTimeouts {
   readonly idleInTransactionTimeoutMs: number;
 }
 
+/** A token bucket: `burst` requests at once, refilled at `perSecond`. */
+export interface RateLimit {
+  readonly burst: number;
+  readonly perSecond: number;
+}
+
+export interface RateLimits {
+  /** REST requests per authenticated user. */
+  readonly user: RateLimit;
+  /** REST requests per client address, tokens or not. */
+  readonly ip: RateLimit;
+  /** Messages per socket. */
+  readonly socket: RateLimit;
+}
+
 /** Typed, validated configuration, read once from the environment. */
 export class AppConfig {
-  constructor(
-    readonly port: number,
-    readonly production: boolean,
-    /** Unset: start the embedded PostgreSQL under `embeddedDataDir`. */
-    readonly databaseUrl: string | undefined,
-    readonly embeddedDataDir: string,
-    readonly jwtSecret: string,
-    /** Where the secret came from; `file` means a development secret kept under .data. */
-    readonly jwtSecretSource: 'env' | 'file',
-    readonly database: DatabaseTimeouts,
-    /** Set: instances share socket events through Redis; unset: through PostgreSQL. */
-    readonly redisUrl: string | undefined,
-  ) {}
+  readonly port!: number;
+  readonly production!: boolean;
+  /** Unset: start the embedded PostgreSQL under `embeddedDataDir`. */
+  readonly databaseUrl!: string | undefined;
+  readonly embeddedDataDir!: string;
+  readonly jwtSecret!: string;
+  /** Where the secret came from; `file` means a development secret kept under .data. */
+  readonly jwtSecretSource!: 'env' | 'file';
+  /** When set, tokens must carry exactly this `iss` / `aud`. */
+  readonly jwtIssuer!: string | undefined;
+  readonly jwtAudience!: string | undefined;
+  readonly database!: DatabaseTimeouts;
+  /** Set: instances share socket events through Redis; unset: through PostgreSQL. */
+  readonly redisUrl!: string | undefined;
+  /** Browser origins allowed to call the API and open sockets; empty: same origin only. */
+  readonly corsOrigins!: readonly string[];
+  readonly rateLimits!: RateLimits;
+  /** Express's "trust proxy": which hops may set X-Forwarded-For, so the per-address limit sees clients. */
+  readonly trustProxy!: string | number | undefined;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
 }
 
 export class ConfigError extends Error {}
@@ -71,17 +96,40 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push('REDIS_URL must start with redis:// or rediss://');
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS: "${origin}" is not an origin like https://gm.example.com`);
+  }
+  const limit = (name: string, burst: number, perSecond: number): RateLimit => ({
+    burst: int(`RATE_LIMIT_${name}_BURST`, burst, 1, 1_000_000),
+    perSecond: int(`RATE_LIMIT_${name}_PER_SECOND`, perSecond, 1, 1_000_000),
+  });
+  const rateLimits: RateLimits = { user: limit('USER', 60, 10), ip: limit('IP', 120, 20), socket: limit('SOCKET', 20, 5) };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
-  return new AppConfig(
+  return new AppConfig({
     port,
     production,
-    env.DATABASE_URL || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
     embeddedDataDir,
     jwtSecret,
     jwtSecretSource,
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
     database,
-    env.REDIS_URL || undefined,
-  );
+    redisUrl: env.REDIS_URL || undefined,
+    corsOrigins,
+    rateLimits,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+  });
+}
+
+/** A hop count ("1") or Express's names and addresses ("loopback", "10.0.0.0/8"); unset: none. */
+function trustProxy(raw: string | undefined): string | number | undefined {
+  if (!raw) return undefined;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 export function developmentJwtSecretPath(dataDir: string): string {

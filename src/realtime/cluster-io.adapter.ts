@@ -22,11 +22,15 @@ export class ClusterIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly adapterFactory: AdapterFactory,
     private readonly release: () => Promise<void>,
+    private readonly cors: ServerOptions['cors'],
   ) {
     super(app);
   }
 
-  static async connect(app: INestApplicationContext, via: { redisUrl?: string; databaseUrl: string }): Promise<ClusterIoAdapter> {
+  static async connect(
+    app: INestApplicationContext,
+    via: { redisUrl?: string; databaseUrl: string; cors: ServerOptions['cors'] },
+  ): Promise<ClusterIoAdapter> {
     const logError = (error: Error) => ClusterIoAdapter.logger.warn(`socket.io adapter: ${error.message}`);
     if (via.redisUrl) {
       const publisher = createClient({ url: via.redisUrl });
@@ -34,9 +38,14 @@ export class ClusterIoAdapter extends IoAdapter {
       publisher.on('error', logError);
       subscriber.on('error', logError);
       await Promise.all([publisher.connect(), subscriber.connect()]);
-      return new ClusterIoAdapter(app, createRedisAdapter(publisher, subscriber), async () => {
-        await Promise.allSettled([publisher.quit(), subscriber.quit()]);
-      });
+      return new ClusterIoAdapter(
+        app,
+        createRedisAdapter(publisher, subscriber),
+        async () => {
+          await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+        },
+        via.cors,
+      );
     }
     // Its own small pool: one connection stays checked out to LISTEN, the other publishes.
     const pool = new Pool({ connectionString: via.databaseUrl, max: 2, application_name: 'game-session-roster-io' });
@@ -48,11 +57,11 @@ export class ClusterIoAdapter extends IoAdapter {
     const listening = new Promise<void>((resolve) => pool.once('acquire', () => setImmediate(resolve)));
     const adapterFactory = createPostgresAdapter(pool, { errorHandler: logError });
     await Promise.race([listening, delay(LISTEN_TIMEOUT_MS)]);
-    return new ClusterIoAdapter(app, adapterFactory, () => Promise.race([pool.end(), delay(LISTEN_TIMEOUT_MS)]));
+    return new ClusterIoAdapter(app, adapterFactory, () => Promise.race([pool.end(), delay(LISTEN_TIMEOUT_MS)]), via.cors);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, options);
+    const server: Server = super.createIOServer(port, { ...options, cors: this.cors });
     server.adapter(this.adapterFactory);
     return server;
   }

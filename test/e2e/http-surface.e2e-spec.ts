@@ -125,7 +125,7 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
         '/health/ready',
       ]);
       const remove = doc.paths['/api/game-sessions/{id}/participants/{userId}'].delete;
-      expect(Object.keys(remove.responses).sort()).toEqual(['200', '400', '401', '403', '404', '412', '500', '503']);
+      expect(Object.keys(remove.responses).sort()).toEqual(['200', '400', '401', '403', '404', '412', '429', '500', '503']);
       expect(doc.components.schemas.ProblemCode.enum).toEqual(
         expect.arrayContaining(['CANNOT_REMOVE_MASTER', 'SESSION_FINISHED', 'NOT_GAME_MASTER', 'PARTICIPANT_NOT_FOUND']),
       );

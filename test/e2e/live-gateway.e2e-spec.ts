@@ -1,4 +1,5 @@
 import { sign } from 'jsonwebtoken';
+import { RateLimits } from '../../src/common/rate-limit/rate-limits';
 import { LiveSessionFeeds } from '../../src/game-sessions/infrastructure/realtime/live-session-feeds';
 import { LiveClient, refusalOf, settle } from '../support/live-client';
 import { RosterApi } from '../support/roster-api';
@@ -263,6 +264,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
       await settle(500);
 
       expect(feeds.stats()).toEqual({ sessions: 0, rooms: 0, sockets: 0 });
+      expect(t.app.get(RateLimits).sockets.size).toBe(0);
     });
   });
 });

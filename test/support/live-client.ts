@@ -44,8 +44,8 @@ export class LiveClient {
     });
   }
 
-  static connect(url: string, userId: string): Promise<LiveClient> {
-    const socket = connect(url, tokenFor(userId));
+  static connect(url: string, userId: string, token = tokenFor(userId)): Promise<LiveClient> {
+    const socket = connect(url, token);
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(new LiveClient(socket, userId)));
       socket.once('connect_error', reject);

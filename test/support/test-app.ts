@@ -9,6 +9,14 @@ import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { TestDatabase, createTestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './tokens';
 
+/** Tests send bursts no client should; the rate-limit tests set their own limits. */
+const UNLIMITED = Object.fromEntries(
+  ['USER', 'IP', 'SOCKET'].flatMap((who) => [
+    [`RATE_LIMIT_${who}_BURST`, '1000000'],
+    [`RATE_LIMIT_${who}_PER_SECOND`, '1000000'],
+  ]),
+);
+
 export interface TestApp {
   readonly app: INestApplication;
   /** Where it listens, on loopback: for socket clients. */
@@ -25,7 +33,7 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
   const database = shared ?? (await createTestDatabase());
-  const config = loadAppConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, ...env });
+  const config = loadAppConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, ...UNLIMITED, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
     .useValue(config)

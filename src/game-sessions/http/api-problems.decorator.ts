@@ -6,7 +6,7 @@ import { ProblemDetailsResponse } from './game-session.responses';
 /** Documents the problem documents a route can answer, grouped by status. */
 export function ApiProblems(...codes: ProblemCode[]): MethodDecorator {
   const byStatus = new Map<number, ProblemCode[]>();
-  for (const code of ['UNAUTHORIZED', 'INTERNAL', 'SERVICE_UNAVAILABLE', ...codes] as ProblemCode[]) {
+  for (const code of ['UNAUTHORIZED', 'RATE_LIMITED', 'INTERNAL', 'SERVICE_UNAVAILABLE', ...codes] as ProblemCode[]) {
     const status = PROBLEM_CODES[code][0];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }

@@ -10,11 +10,13 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { AuthenticatedUser } from '../../../auth/authenticated-user';
 import { TokenVerifier } from '../../../auth/token-verifier';
+import { RateLimits } from '../../../common/rate-limit/rate-limits';
 import { GameSessionEvent } from '../../domain/game-session.events';
 import { InProcessEventPublisher } from '../events/in-process-event-publisher';
 import { LiveProblem, parseSubscription, toLiveProblem } from './live-messages';
 import { LiveSessionFeeds, SubscribedSession } from './live-session-feeds';
 import { userRoom } from './rooms';
+import { disconnectAt } from './token-expiry';
 
 /** The name under which instances hand each other committed events through the socket.io adapter. */
 const CLUSTER_EVENT = 'game-session-event';
@@ -38,6 +40,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     private readonly tokens: TokenVerifier,
     private readonly feeds: LiveSessionFeeds,
     private readonly localEvents: InProcessEventPublisher,
+    private readonly limits: RateLimits,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -58,12 +61,18 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   }
 
   handleConnection(socket: Socket): void {
-    socket.join(userRoom(this.userOf(socket).id));
+    const user = this.userOf(socket);
+    socket.join(userRoom(user.id));
+    const expiry = disconnectAt(socket, user.expiresAt);
     let sessionIds: string[] = [];
     socket.on('disconnecting', () => {
       sessionIds = [...socket.rooms].filter((r) => r.startsWith(SESSION_ROOM_PREFIX)).map((r) => r.slice(SESSION_ROOM_PREFIX.length));
     });
-    socket.on('disconnect', () => this.feeds.forget(sessionIds));
+    socket.on('disconnect', () => {
+      expiry.cancel();
+      this.limits.sockets.forget(socket.id);
+      this.feeds.forget(sessionIds);
+    });
   }
 
   onModuleDestroy(): void {
@@ -72,6 +81,8 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
 
   @SubscribeMessage('session:subscribe')
   async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<SubscribedSession>> {
+    const limited = this.rateLimited(socket);
+    if (limited) return limited;
     try {
       const { sessionId, afterSeq } = parseSubscription(payload);
       return { ok: true, ...(await this.feeds.subscribe(socket, this.userOf(socket).id, sessionId, afterSeq)) };
@@ -82,12 +93,20 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
 
   @SubscribeMessage('session:unsubscribe')
   async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<object>> {
+    const limited = this.rateLimited(socket);
+    if (limited) return limited;
     try {
       await this.feeds.unsubscribe(socket, parseSubscription(payload).sessionId);
       return { ok: true };
     } catch (error) {
       return { ok: false, error: toLiveProblem(error, `session:unsubscribe by ${this.userOf(socket).id}`) };
     }
+  }
+
+  private rateLimited(socket: Socket): { ok: false; error: LiveProblem } | undefined {
+    const wait = this.limits.sockets.take(socket.id);
+    if (wait === 0) return undefined;
+    return { ok: false, error: { status: 429, code: 'RATE_LIMITED', detail: `Too many messages; retry in ${wait} s` } };
   }
 
   private userOf(socket: Socket): AuthenticatedUser {

@@ -1,0 +1,27 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AuthenticatedUser } from '../../auth/authenticated-user';
+import { IS_PUBLIC } from '../../auth/public.decorator';
+import { RateLimited, RateLimits } from './rate-limits';
+
+/** After authentication: one token from the caller's address and one from the caller. Probes are free. */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(
+    private readonly limits: RateLimits,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const wait = Math.max(
+      this.limits.addresses.take(request.ip ?? 'unknown'),
+      request.user ? this.limits.users.take(request.user.id) : 0,
+    );
+    if (wait > 0) throw new RateLimited(wait);
+    return true;
+  }
+}
