@@ -7,8 +7,9 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
  * too slow) rather than "this request is wrong": the first is worth a retry, the second is a bug.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const cause = (error as { driverError?: unknown })?.driverError ?? error;
-  if (!(cause instanceof Error)) return false;
-  const code = String((cause as { code?: unknown }).code ?? '');
-  return UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_MESSAGES.test(cause.message);
+  // Duck-typed: socket errors come from Node's own realm, where `instanceof Error` may not hold.
+  const cause = ((error as { driverError?: unknown })?.driverError ?? error) as { code?: unknown; message?: unknown } | null;
+  if (typeof cause !== 'object' || cause === null) return false;
+  const code = String(cause.code ?? '');
+  return UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_MESSAGES.test(String(cause.message ?? ''));
 }
