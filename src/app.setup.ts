@@ -38,7 +38,6 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  app.enableShutdownHooks();
   app.useWebSocketAdapter(
     await ClusterIoAdapter.connect(app, {
       redisUrl: config.redisUrl,

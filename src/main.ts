@@ -5,6 +5,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig } from './config/app-config';
+import { GameSessionsGateway } from './game-sessions/infrastructure/realtime/game-sessions.gateway';
+import { ShutdownState } from './health/shutdown-state';
+
+const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
   const production = process.env.NODE_ENV === 'production';
@@ -14,7 +18,7 @@ async function bootstrap(): Promise<void> {
   await configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.port);
-  const logger = new Logger('Bootstrap');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void drain(app, signal, config));
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   logger.log(`Serving on ${url}/api (OpenAPI: ${url}/api/docs)`);
   if (config.jwtSecretSource === 'file') {
@@ -23,7 +27,25 @@ async function bootstrap(): Promise<void> {
   }
 }
 
+/**
+ * Readiness off, a grace period for load balancers to notice, live clients sent elsewhere, then
+ * in-flight requests finish, connections and the pool close, and the process exits 0.
+ */
+async function drain(app: NestExpressApplication, signal: string, config: AppConfig): Promise<void> {
+  logger.log(`${signal}: draining (grace ${config.shutdownGraceMs} ms)`);
+  app.get(ShutdownState).draining = true;
+  setTimeout(() => {
+    logger.error(`Still not stopped ${config.shutdownTimeoutMs} ms after ${signal}: exiting anyway`);
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
+  await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
+  app.get(GameSessionsGateway).releaseClients();
+  await app.close();
+  logger.log('Stopped');
+  process.exit(0);
+}
+
 bootstrap().catch((error: unknown) => {
-  new Logger('Bootstrap').error(error instanceof Error ? error.message : String(error));
+  logger.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

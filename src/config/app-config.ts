@@ -46,6 +46,10 @@ export class AppConfig {
   readonly rateLimits!: RateLimits;
   /** Express's "trust proxy": which hops may set X-Forwarded-For, so the per-address limit sees clients. */
   readonly trustProxy!: string | number | undefined;
+  /** After SIGTERM: how long readiness says 503 before the instance stops taking work. */
+  readonly shutdownGraceMs!: number;
+  /** After SIGTERM: the longest a drain may take before the process exits anyway (code 1). */
+  readonly shutdownTimeoutMs!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -123,6 +127,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     corsOrigins,
     rateLimits,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', production ? 5000 : 0, 0, 600_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 30_000, 1000, 600_000),
   });
 }
 

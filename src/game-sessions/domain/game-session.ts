@@ -91,8 +91,8 @@ export class GameSession {
       ownerId: this.ownerId,
       status: this.status,
       players: [...this.players],
-      createdAt: this.createdAt,
-      updatedAt: this.updatedAt,
+      createdAt: new Date(this.createdAt),
+      updatedAt: new Date(this.updatedAt),
       version: this.currentVersion,
       lastSeq: this.lastSeq,
     };
@@ -127,8 +127,9 @@ export class GameSession {
     this.ensureRosterOpen('add');
     if (this.isParticipant(userId)) throw new AlreadyParticipant();
     if (type === PlayerType.Master) throw new CannotAddMaster();
-    this.players.push(Participant.of(userId, type, now));
-    this.record({ event: 'ParticipantJoined', userId, type }, now);
+    const at = this.notBeforeLastChange(now);
+    this.players.push(Participant.of(userId, type, at));
+    this.record({ event: 'ParticipantJoined', userId, type }, at);
   }
 
   /** The Game Master removes anyone but the Master; any participant may remove themselves (leave). */
@@ -170,11 +171,17 @@ export class GameSession {
     }
   }
 
+  /** A clock that stepped back (NTP, another instance) must not date an event before the one it follows. */
+  private notBeforeLastChange(now: Date): Date {
+    return now < this.updatedAt ? this.updatedAt : now;
+  }
+
   /** Every change is one event and one new version. */
   private record(fields: EventFields, now: Date): void {
+    const at = this.notBeforeLastChange(now);
     this.lastSeq += 1;
     this.currentVersion += 1;
-    this.updatedAt = now;
-    this.pendingEvents.push({ ...fields, sessionId: this.id, seq: this.lastSeq, occurredAt: now } as GameSessionEvent);
+    this.updatedAt = at;
+    this.pendingEvents.push({ ...fields, sessionId: this.id, seq: this.lastSeq, occurredAt: at } as GameSessionEvent);
   }
 }

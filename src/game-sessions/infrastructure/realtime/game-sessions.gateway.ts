@@ -35,6 +35,7 @@ interface SocketData {
 @WebSocketGateway({ namespace: '/game-sessions' })
 export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private stopListening: () => void = () => undefined;
+  private namespace?: Namespace;
 
   constructor(
     private readonly tokens: TokenVerifier,
@@ -44,6 +45,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   ) {}
 
   afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
     this.feeds.attach(namespace);
     namespace.use((socket, next) => {
       try {
@@ -77,6 +79,16 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
 
   onModuleDestroy(): void {
     this.stopListening();
+  }
+
+  /**
+   * Before this instance goes away: every socket here is told, then its connection is dropped
+   * (not disconnected), so that socket.io clients reconnect on their own, to another instance.
+   */
+  releaseClients(): void {
+    if (!this.namespace) return;
+    this.namespace.local.emit('ServerShuttingDown', { reconnect: true });
+    for (const socket of this.namespace.sockets.values()) socket.conn.close();
   }
 
   @SubscribeMessage('session:subscribe')

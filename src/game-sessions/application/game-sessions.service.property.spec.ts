@@ -1,0 +1,280 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { FIXED_NOW, statusPathTo } from '../../../test/support/game-session.mother';
+import { InMemoryGameSessionStorage } from '../../../test/support/in-memory-game-session.storage';
+import { replayRoster } from '../../../test/support/replay';
+import type { GameSessionState } from '../domain/game-session';
+import { GameSessionError } from '../domain/game-session.errors';
+import type { GameSessionEvent } from '../domain/game-session.events';
+import { GameSessionStatus } from '../domain/game-session-status';
+import { PlayerType } from '../domain/player-type';
+import { Clock } from './clock';
+import { GameSessionEventPublisher } from './game-session-event-publisher.port';
+import type { ExpectedVersions } from './game-sessions.service';
+import { GameSessionsService } from './game-sessions.service';
+import { StaleSession } from './stale-session.error';
+
+const { Master, Player, Assistant, Guest } = PlayerType;
+const { Draft, Scheduled, InProgress, Paused, Finished, Cancelled } = GameSessionStatus;
+
+// Histories a little shorter than the domain's (each move is a load, a save and a publish): ~2 s in all.
+const RUNS = { numRuns: 500, includeErrorInReport: true };
+
+const OWNER = 'gm';
+const USERS = [OWNER, 'ana', 'ben', 'cleo', 'dev', 'eli'] as const;
+
+/**
+ * The If-Match a client sends: none, the version it read (current), one that moved on since (stale),
+ * a list holding both (matches), or only weak tags, which parse to an empty list (matches nothing).
+ */
+type IfMatch = 'none' | 'current' | 'stale' | 'stale-and-current' | 'empty';
+
+/** One move of a random history, as the domain spec's, plus the If-Match it is sent with. */
+type Action = { readonly by: string; readonly ifMatch: IfMatch; readonly staleBy: number; readonly wait: number } & (
+  | { readonly do: 'add'; readonly userId: string; readonly type: PlayerType }
+  | { readonly do: 'remove'; readonly userId: string }
+  | { readonly do: 'changeStatus'; readonly to: GameSessionStatus }
+);
+
+// The GM acts most of the time, so that the version check is reached rather than NOT_GAME_MASTER.
+const actor = fc.oneof(
+  { arbitrary: fc.constant(OWNER), weight: 2 },
+  { arbitrary: fc.constantFrom(...USERS), weight: 1 },
+);
+const user = fc.constantFrom(...USERS);
+const playerType = fc.constantFrom(Player, Assistant, Guest, Master);
+const status = fc.oneof(
+  { arbitrary: fc.constantFrom(Scheduled, InProgress, Paused), weight: 3 },
+  { arbitrary: fc.constantFrom(Finished, Cancelled, Draft), weight: 1 },
+);
+const joiningType = fc.constantFrom(Player, Assistant, Guest);
+const header = {
+  ifMatch: fc.constantFrom<IfMatch>('none', 'current', 'stale', 'stale-and-current', 'empty'),
+  // How far the stale version is from the current one, behind (negative) or ahead.
+  staleBy: fc.oneof(fc.integer({ min: -3, max: -1 }), fc.integer({ min: 1, max: 3 })),
+  wait: fc.integer({ min: 0, max: 3 }),
+};
+const action: fc.Arbitrary<Action> = fc.oneof(
+  {
+    arbitrary: fc.record({ do: fc.constant('add' as const), userId: user, type: playerType, by: actor, ...header }),
+    weight: 4,
+  },
+  { arbitrary: fc.record({ do: fc.constant('remove' as const), userId: user, by: actor, ...header }), weight: 3 },
+  // Leaving: the actor removes themselves.
+  {
+    arbitrary: fc
+      .record({ u: user, ...header })
+      .map(({ u, ...rest }): Action => ({ do: 'remove', userId: u, by: u, ...rest })),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ do: fc.constant('changeStatus' as const), to: status, by: actor, ...header }),
+    weight: 2,
+  },
+);
+
+/** As in the domain spec: start from seats taken and a status reached by the GM, sent without If-Match. */
+const setup = fc.record({
+  seats: fc.uniqueArray(fc.record({ userId: fc.constantFrom(...USERS.slice(1)), type: joiningType }), {
+    selector: (seat) => seat.userId,
+    maxLength: 5,
+  }),
+  status: fc.constantFrom(Draft, Scheduled, InProgress, Paused, Finished, Cancelled),
+});
+const bare = { by: OWNER, ifMatch: 'none', staleBy: 1, wait: 0 } as const;
+const history: fc.Arbitrary<Action[]> = fc
+  .tuple(setup, fc.array(action, { maxLength: 20, size: 'max' }))
+  .map(([{ seats, status }, moves]) => [
+    ...seats.map(({ userId, type }): Action => ({ do: 'add', userId, type, ...bare })),
+    ...statusPathTo(status).map((to): Action => ({ do: 'changeStatus', to, ...bare })),
+    ...moves,
+  ]);
+
+function expectedVersions(a: Action, current: number): ExpectedVersions {
+  // Never negative: If-Match carries only digits.
+  const stale = current + a.staleBy >= 0 ? current + a.staleBy : current - a.staleBy;
+  const lists: Record<IfMatch, ExpectedVersions> = {
+    none: undefined,
+    current: [current],
+    stale: [stale],
+    'stale-and-current': [stale, current],
+    empty: [],
+  };
+  return lists[a.ifMatch];
+}
+
+/** Moves only when told, so that a history's dates are the ones it asked for. */
+class SteppingClock extends Clock {
+  private current = FIXED_NOW.getTime();
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(seconds: number): void {
+    this.current += seconds * 1000;
+  }
+}
+
+/** Keeps every batch it is handed, in order: what the live gateway would have been told. */
+class RecordingPublisher extends GameSessionEventPublisher {
+  readonly batches: GameSessionEvent[][] = [];
+
+  publish(events: readonly GameSessionEvent[]): void {
+    this.batches.push([...events]);
+  }
+}
+
+/** The rules written out again from the specification, independent of game-session-status.ts. */
+const ALLOWED_MOVES: Readonly<Record<GameSessionStatus, readonly GameSessionStatus[]>> = {
+  [Draft]: [Scheduled, Finished, Cancelled],
+  [Scheduled]: [InProgress, Finished, Cancelled],
+  [InProgress]: [Paused, Finished, Cancelled],
+  [Paused]: [InProgress, Finished, Cancelled],
+  [Finished]: [],
+  [Cancelled]: [],
+};
+
+/** The domain's verdict on a move, or null when the rules allow it; the version check is the service's own. */
+function domainRefusal(a: Action, roster: ReadonlyMap<string, PlayerType>, status: GameSessionStatus): string | null {
+  if (a.do === 'changeStatus') {
+    if (a.by !== OWNER) return 'NOT_GAME_MASTER';
+    return ALLOWED_MOVES[status].includes(a.to) ? null : 'INVALID_STATUS_TRANSITION';
+  }
+  if (a.by !== OWNER && !(a.do === 'remove' && a.userId === a.by)) return 'NOT_GAME_MASTER';
+  if (status === Finished) return 'SESSION_FINISHED';
+  if (status === Cancelled) return 'SESSION_CANCELLED';
+  if (a.do === 'add') {
+    if (roster.has(a.userId)) return 'ALREADY_PARTICIPANT';
+    return a.type === Master ? 'CANNOT_ADD_MASTER' : null;
+  }
+  if (!roster.has(a.userId)) return 'PARTICIPANT_NOT_FOUND';
+  return roster.get(a.userId) === Master ? 'CANNOT_REMOVE_MASTER' : null;
+}
+
+interface Step {
+  readonly action: Action;
+  readonly expected: ExpectedVersions;
+  readonly error: unknown;
+  /** What the model says must happen: a refusal's code, or null when the move must be stored. */
+  readonly verdict: string | null;
+  readonly storedBefore: { readonly state: GameSessionState; readonly log: readonly GameSessionEvent[] };
+  readonly storedAfter: { readonly state: GameSessionState; readonly log: readonly GameSessionEvent[] };
+  readonly returned: GameSessionState | null;
+  readonly newBatches: readonly GameSessionEvent[][];
+  readonly publisher: RecordingPublisher;
+}
+
+/** Creates a session through the service, plays the history on it, and hands every step to `check`. */
+async function play(actions: readonly Action[], check: (step: Step) => void): Promise<void> {
+  const storage = new InMemoryGameSessionStorage();
+  const publisher = new RecordingPublisher();
+  const clock = new SteppingClock();
+  const service = new GameSessionsService(storage, publisher, clock);
+  const { id } = await service.createSession('Night at the table', OWNER);
+  const stored = async () => ({ state: (await storage.findById(id))!.state, log: storage.eventsOf(id) });
+  const roster = new Map<string, PlayerType>([[OWNER, Master]]);
+  let sessionStatus: GameSessionStatus = Draft;
+
+  for (const a of actions) {
+    clock.advance(a.wait);
+    const storedBefore = await stored();
+    const expected = expectedVersions(a, storedBefore.state.version);
+    const refusal = domainRefusal(a, roster, sessionStatus);
+    // The domain's error wins over a stale version: a request that fails anyway answers its own error.
+    const stale = expected !== undefined && !expected.includes(storedBefore.state.version);
+    const verdict = refusal ?? (stale ? 'STALE_SESSION' : null);
+    const batchesBefore = publisher.batches.length;
+    let returned: GameSessionState | null = null;
+    let error: unknown = null;
+    try {
+      if (a.do === 'add') returned = (await service.addParticipant(id, a.userId, a.type, a.by, expected)).state;
+      else if (a.do === 'remove') returned = (await service.removeParticipant(id, a.userId, a.by, expected)).state;
+      else returned = (await service.changeStatus(id, a.to, a.by, expected)).state;
+    } catch (e) {
+      if (!(e instanceof GameSessionError)) throw e;
+      error = e;
+    }
+    if (verdict === null && a.do === 'add') roster.set(a.userId, a.type);
+    if (verdict === null && a.do === 'remove') roster.delete(a.userId);
+    if (verdict === null && a.do === 'changeStatus') sessionStatus = a.to;
+    const newBatches = publisher.batches.slice(batchesBefore);
+    const storedAfter = await stored();
+    check({ action: a, expected, error, verdict, storedBefore, storedAfter, returned, newBatches, publisher });
+  }
+}
+
+/** jest's matchers are slow over thousands of steps: compare fast, and let expect explain only a difference. */
+function expectEqual(actual: unknown, expected: unknown): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual).toEqual(expected);
+}
+
+const codeOf = (error: unknown): string | null => (error instanceof GameSessionError ? error.code : null);
+
+describe('GameSessionsService under random histories of moves, with random If-Match versions', () => {
+  it('the stored log is everything published, in order; only accepted moves publish, one batch of one event', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (actions) => {
+        await play(actions, ({ error, storedAfter, newBatches, publisher }) => {
+          expectEqual(newBatches.map((b) => b.length), error === null ? [1] : []);
+          expectEqual(storedAfter.log, publisher.batches.flat());
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('the session restored from storage is the replay of the stored log, and what the service returned', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (actions) => {
+        await play(actions, ({ returned, storedAfter: { state, log } }) => {
+          const seats = state.players.map(({ userId, type }) => ({ userId, type }));
+          expectEqual(
+            { seats, seqs: log.map((e) => e.seq), version: state.version, lastSeq: state.lastSeq },
+            { seats: replayRoster(log), seqs: log.map((_, i) => i + 1), version: log.length, lastSeq: log.length },
+          );
+          if (returned) expectEqual(returned, state);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('a stale If-Match answers StaleSession and stores nothing, unless the move breaks a rule: then that error wins', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (actions) => {
+        await play(actions, ({ action, expected, error, verdict, storedBefore, storedAfter }) => {
+          expectEqual({ action, expected, refusal: codeOf(error) }, { action, expected, refusal: verdict });
+          if (verdict === 'STALE_SESSION') expect(error).toBeInstanceOf(StaleSession);
+          if (verdict !== null) expectEqual(storedAfter, storedBefore);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  // Guards the properties above against passing vacuously: each kind of If-Match meets both outcomes.
+  it('the random histories reach a stale version refused, a domain error winning over one, and If-Match accepted', async () => {
+    const seen = new Set<string>();
+    for (const actions of fc.sample(history, { numRuns: 300, seed: 42 })) {
+      await play(actions, ({ action, verdict }) => {
+        const outcome = verdict === null ? 'stored' : verdict === 'STALE_SESSION' ? 'stale' : 'domain error';
+        seen.add(`${action.ifMatch}:${outcome}`);
+      });
+    }
+    expect([...seen].sort()).toEqual(
+      [
+        'current:domain error',
+        'current:stored',
+        'empty:domain error',
+        'empty:stale',
+        'none:domain error',
+        'none:stored',
+        'stale-and-current:domain error',
+        'stale-and-current:stored',
+        'stale:domain error',
+        'stale:stale',
+      ].sort(),
+    );
+  });
+});
