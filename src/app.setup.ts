@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { answerClientErrors } from './common/client-errors';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
 import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
@@ -14,6 +15,7 @@ export const REQUEST_BODY_LIMIT = '16kb';
 export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
+  answerClientErrors(app.getHttpServer());
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({

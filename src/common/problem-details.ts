@@ -27,6 +27,8 @@ export const PROBLEM_CODES = {
   STALE_SESSION: [412, 'If-Match named a version that is no longer current; nothing was changed.'],
   IDEMPOTENCY_KEY_IN_USE: [409, 'A request with this Idempotency-Key is still running; retry when it has finished.'],
   IDEMPOTENCY_KEY_REUSED: [422, 'This Idempotency-Key was used before with a different request.'],
+  HEADERS_TOO_LARGE: [431, 'The request headers are larger than the server reads.'],
+  REQUEST_TIMEOUT: [408, 'The request did not arrive in time.'],
   RATE_LIMITED: [429, 'Too many requests from this user, address or socket; see Retry-After.'],
   ROUTE_NOT_FOUND: [404, 'No route answers this path.'],
   METHOD_NOT_ALLOWED: [405, 'The path exists, but not with this method; see the Allow header.'],

@@ -26,7 +26,7 @@ describe('The connection to PostgreSQL is cut mid-load, then comes back', () => 
     await t.close();
     await proxy.close();
     await database.drop();
-  });
+  }, 30_000);
 
   it('answers 503 quickly while it is gone, never crashes, resumes by itself, loses nothing acknowledged', async () => {
     const gm = new RosterApi(t.http, newUserId());

@@ -1,16 +1,12 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { RosterApi, expectProblem, userIdsOf } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { startTestApp, useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
 describe('Failures: nothing leaks, nothing is half-written, a dropped connection is survived', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let gm: RosterApi;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
   beforeEach(() => {
     gm = new RosterApi(t.http, newUserId());
   });

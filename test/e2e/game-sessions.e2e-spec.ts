@@ -1,18 +1,14 @@
 import { RosterApi, expectProblem, userIdsOf } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe('Game sessions: create, read, add participants, change status, history', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let gm: RosterApi;
   const as = (userId: string) => new RosterApi(t.http, userId);
 
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
   beforeEach(() => {
     gm = as(newUserId());
   });

@@ -1,17 +1,13 @@
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { LiveClient, refusalOf } from '../support/live-client';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, newUserId } from '../support/tokens';
 
 const ALLOWED = 'https://gm.example.com';
 
 describe('Guards at the door: security headers, CORS allow-list, issuer and audience', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ CORS_ORIGINS: `${ALLOWED}, https://other.example.com`, JWT_ISSUER: 'https://id.example.com', JWT_AUDIENCE: 'roster' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ CORS_ORIGINS: `${ALLOWED}, https://other.example.com`, JWT_ISSUER: 'https://id.example.com', JWT_AUDIENCE: 'roster' });
 
   const tokenFor = (userId: string, claims: object = { iss: 'https://id.example.com', aud: 'roster' }) =>
     sign({ sub: userId, ...claims }, TEST_JWT_SECRET, { expiresIn: 60 });

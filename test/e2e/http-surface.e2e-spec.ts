@@ -2,15 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { RosterApi, expectProblem } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, newUserId, tokenFor } from '../support/tokens';
 
 describe('HTTP surface: tokens, malformed requests, unknown routes, health, OpenAPI', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   describe('401: every /api route wants a valid bearer token', () => {
     const user = '0b7f6c3e-5d41-4b8e-9a3b-6c2f0e1d2a44';

@@ -1,16 +1,12 @@
 import { Client } from 'pg';
 import { LiveClient, settle } from '../support/live-client';
 import { RosterApi, expectProblem } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
 describe('Safe retries: Idempotency-Key on POST', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let gm: RosterApi;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
   beforeEach(() => {
     gm = new RosterApi(t.http, newUserId());
   });

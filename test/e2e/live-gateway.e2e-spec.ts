@@ -3,11 +3,11 @@ import { RateLimits } from '../../src/common/rate-limit/rate-limits';
 import { LiveSessionFeeds } from '../../src/game-sessions/infrastructure/realtime/live-session-feeds';
 import { LiveClient, refusalOf, settle } from '../support/live-client';
 import { RosterApi } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, newUserId } from '../support/tokens';
 
 describe('Live gateway: socket.io namespace /game-sessions', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let gm: RosterApi;
   const clients: LiveClient[] = [];
   const as = (userId: string) => new RosterApi(t.http, userId);
@@ -17,10 +17,6 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
     return client;
   };
 
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
   beforeEach(() => {
     gm = as(newUserId());
   });

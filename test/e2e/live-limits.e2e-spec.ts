@@ -1,15 +1,11 @@
 import { sign } from 'jsonwebtoken';
 import { LiveClient } from '../support/live-client';
 import { RosterApi } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, newUserId } from '../support/tokens';
 
 describe('Live gateway limits: message rate, token lifetime', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_SOCKET_BURST: '3', RATE_LIMIT_SOCKET_PER_SECOND: '1' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ RATE_LIMIT_SOCKET_BURST: '3', RATE_LIMIT_SOCKET_PER_SECOND: '1' });
 
   it('a socket past its message burst is refused with 429 in the ack', async () => {
     const gm = new RosterApi(t.http, newUserId());

@@ -1,15 +1,11 @@
 import { RosterApi, expectProblem, userIdsOf } from '../support/roster-api';
 import { expectContiguousSeq, replayRoster } from '../support/replay';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
 describe('Optimistic concurrency: ETag and If-Match', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let gm: RosterApi;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
   beforeEach(() => {
     gm = new RosterApi(t.http, newUserId());
   });

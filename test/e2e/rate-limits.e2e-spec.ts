@@ -1,19 +1,15 @@
 import request from 'supertest';
 import { RosterApi, expectProblem } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
 describe('Abuse limits: per user and per address, 429 with Retry-After', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({
-      RATE_LIMIT_USER_BURST: '5',
-      RATE_LIMIT_USER_PER_SECOND: '1',
-      RATE_LIMIT_IP_BURST: '12',
-      RATE_LIMIT_IP_PER_SECOND: '1',
-    });
+  const t = useTestApp({
+    RATE_LIMIT_USER_BURST: '5',
+    RATE_LIMIT_USER_PER_SECOND: '1',
+    RATE_LIMIT_IP_BURST: '12',
+    RATE_LIMIT_IP_PER_SECOND: '1',
   });
-  afterAll(() => t.close());
 
   it('a user past their burst gets 429 with Retry-After, others on the same address do not', async () => {
     const greedy = new RosterApi(t.http, newUserId());

@@ -1,16 +1,11 @@
 import { RosterApi, SessionJson, expectProblem, userIdsOf } from '../support/roster-api';
-import { TestApp, startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
 describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userId}', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let gm: RosterApi;
   const as = (userId: string) => new RosterApi(t.http, userId);
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
 
   beforeEach(() => {
     gm = as(newUserId());

@@ -52,3 +52,37 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
     },
   };
 }
+
+/**
+ * For a describe block: the app starts before its tests and closes after them. The object it
+ * returns reads through to that app, so tests write `t.http` as with `startTestApp`.
+ */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(env);
+  });
+  afterAll(() => started?.close());
+  const current = (): TestApp => {
+    if (!started) throw new Error('the test app starts in beforeAll');
+    return started;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get url() {
+      return current().url;
+    },
+    get http() {
+      return current().http;
+    },
+    get dataSource() {
+      return current().dataSource;
+    },
+    get database() {
+      return current().database;
+    },
+    close: () => current().close(),
+  };
+}

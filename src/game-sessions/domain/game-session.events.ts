@@ -3,6 +3,9 @@ import { PlayerType } from './player-type';
 
 export type LeaveReason = 'removed' | 'left';
 
+/** The largest seq a session's log can reach: it is stored as a 32-bit integer. */
+export const MAX_SEQ = 2 ** 31 - 1;
+
 interface SessionEventBase {
   readonly sessionId: string;
   /** Position in the session's log: starts at 1, one more per event. */

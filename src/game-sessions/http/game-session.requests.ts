@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { TITLE_MAX_LENGTH } from '../domain/game-session';
+import { MAX_SEQ } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { PlayerType } from '../domain/player-type';
 
@@ -44,8 +45,9 @@ export class ListEventsQuery {
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only events with a greater seq.' })
   @IsOptional()
   @Transform(integer)
-  @IsInt({ message: 'afterSeq must be a non-negative integer' })
+  @Max(MAX_SEQ, { message: `afterSeq must be at most ${MAX_SEQ}` })
   @Min(0, { message: 'afterSeq must be a non-negative integer' })
+  @IsInt({ message: 'afterSeq must be a non-negative integer' })
   afterSeq: number = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: EVENTS_MAX_LIMIT, default: EVENTS_DEFAULT_LIMIT })

@@ -3,6 +3,7 @@ import { PROBLEM_CODES, ProblemCode } from '../../../common/problem-details';
 import { UUID_PATTERN } from '../../../common/uuid';
 import { isDatabaseUnavailable } from '../../../database/database-unavailable';
 import { GameSessionError } from '../../domain/game-session.errors';
+import { MAX_SEQ } from '../../domain/game-session.events';
 
 /** What a refused socket request acks: the problem document's essentials. */
 export interface LiveProblem {
@@ -26,6 +27,7 @@ export function parseSubscription(payload: unknown): Subscription {
   if (typeof afterSeq !== 'number' || !Number.isInteger(afterSeq) || afterSeq < 0) {
     throw new LiveRequestInvalid('afterSeq must be a non-negative integer');
   }
+  if (afterSeq > MAX_SEQ) throw new LiveRequestInvalid(`afterSeq must be at most ${MAX_SEQ}`);
   return { sessionId: sessionId.toLowerCase(), afterSeq };
 }
 

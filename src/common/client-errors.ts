@@ -1,0 +1,49 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode, problem } from './problem-details';
+
+const BY_NODE_CODE: Record<string, [ProblemCode, string]> = {
+  HPE_HEADER_OVERFLOW: ['HEADERS_TOO_LARGE', 'The request headers are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: ['REQUEST_TIMEOUT', 'The request took too long to arrive'],
+};
+
+/**
+ * Requests so broken that Node's HTTP parser refuses them (framing, version, header size) never
+ * reach the app; without this they would get a bare 400 with no body. They get a problem too.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [code, detail] = BY_NODE_CODE[error.code ?? ''] ?? ['VALIDATION_FAILED', 'The request is not valid HTTP'];
+    const status = PROBLEM_CODES[code][0];
+    const body = JSON.stringify(problem(code, status, detail));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  refuseUnreadableTargets(server);
+}
+
+/**
+ * A request target that is no URL at all (`GET http://[::1/x`) leaves Express with no path, so it
+ * skips every middleware, Nest's included, and answers HTML. It is refused before Express sees it.
+ */
+function refuseUnreadableTargets(server: Server): void {
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      new URL(req.url ?? '', 'http://localhost');
+    } catch {
+      const body = JSON.stringify(problem('VALIDATION_FAILED', 400, 'The request target is not a valid URL'));
+      res.writeHead(400, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) }).end(body);
+      return;
+    }
+    for (const listener of listeners) listener(req, res);
+  });
+}
