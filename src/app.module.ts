@@ -10,9 +10,10 @@ import { DatabaseModule } from './database/database.module';
 import { GameSessionsModule } from './game-sessions/game-sessions.module';
 import { RequestValidationPipe } from './common/request-validation';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, RateLimitModule, AuthModule, HealthModule, GameSessionsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RateLimitModule, AuthModule, HealthModule, GameSessionsModule],
   providers: [
     // In this order: the rate limit needs to know the caller.
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -11,10 +12,8 @@ import { ShutdownState } from './health/shutdown-state';
 const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
-  const production = process.env.NODE_ENV === 'production';
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    logger: new ConsoleLogger({ json: production, colors: !production && Boolean(process.stdout.isTTY) }),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   await configureApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.port);

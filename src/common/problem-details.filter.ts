@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { recordOutcome } from '../logging/audit-context.interceptor';
 import { IdempotencyRefusal } from './idempotency/idempotency.errors';
 import { RateLimited } from './rate-limit/rate-limits';
 import { GameSessionError } from '../game-sessions/domain/game-session.errors';
@@ -25,6 +26,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error, request, response);
+    recordOutcome(response, body.code);
     if (response.headersSent) return;
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
@@ -55,7 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         response.setHeader('WWW-Authenticate', 'Bearer');
         return known('UNAUTHORIZED', error.message);
       case HttpStatus.NOT_FOUND: {
-        const allowed = allowedMethods(this.adapterHost.httpAdapter.getInstance(), request.path);
+        const allowed = allowedMethods(this.adapterHost.httpAdapter.getInstance(), request.path, request.method);
         if (allowed.length === 0) return known('ROUTE_NOT_FOUND', `No route ${request.method} ${request.path}`);
         response.setHeader('Allow', allowed.join(', '));
         return known('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`);

@@ -46,6 +46,8 @@ export class AppConfig {
   readonly rateLimits!: RateLimits;
   /** Express's "trust proxy": which hops may set X-Forwarded-For, so the per-address limit sees clients. */
   readonly trustProxy!: string | number | undefined;
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel!: string;
   /** After SIGTERM: how long readiness says 503 before the instance stops taking work. */
   readonly shutdownGraceMs!: number;
   /** After SIGTERM: the longest a drain may take before the process exits anyway (code 1). */
@@ -61,6 +63,7 @@ export class ConfigError extends Error {}
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_DATA_DIR = '.data';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -112,6 +115,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     perSecond: int(`RATE_LIMIT_${name}_PER_SECOND`, perSecond, 1, 1_000_000),
   });
   const rateLimits: RateLimits = { user: limit('USER', 60, 10), ip: limit('IP', 120, 20), socket: limit('SOCKET', 20, 5) };
+  if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return new AppConfig({
     port,
@@ -127,6 +131,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     corsOrigins,
     rateLimits,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    logLevel: env.LOG_LEVEL || 'info',
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', production ? 5000 : 0, 0, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 30_000, 1000, 600_000),
   });
