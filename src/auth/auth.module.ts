@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { JwtStrategy } from './jwt.strategy';
+import { TokenKeys } from './token-keys';
 import { TokenVerifier } from './token-verifier';
 
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, TokenVerifier],
+  providers: [JwtStrategy, TokenKeys, TokenVerifier],
   exports: [TokenVerifier],
 })
 export class AuthModule {}

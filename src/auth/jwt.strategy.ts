@@ -3,15 +3,19 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
 import { AuthenticatedUser } from './authenticated-user';
-import { TOKEN_ALGORITHMS, UnacceptableClaims, userFromClaims } from './token-claims';
+import { UnacceptableClaims, userFromClaims } from './token-claims';
+import { TokenKeys } from './token-keys';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, keys: TokenKeys) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
-      algorithms: [...TOKEN_ALGORITHMS],
+      // The key follows the token's declared algorithm, and each key verifies one algorithm only:
+      // the secret HS256, the identity provider's RSA keys RS256. No "none", no confusion.
+      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: unknown, key?: string) => void) =>
+        keys.keyFor(rawToken).then(({ key }) => done(null, key), (error: unknown) => done(error)),
+      algorithms: ['HS256', 'RS256'],
       ignoreExpiration: false,
       issuer: config.jwtIssuer,
       audience: config.jwtAudience,

@@ -22,6 +22,3 @@ export function userFromClaims(claims: TokenClaims): AuthenticatedUser {
     ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
   };
 }
-
-/** Pinned: a token may not choose its own algorithm (no "none", no RS/HS confusion). */
-export const TOKEN_ALGORITHMS = ['HS256'] as const;

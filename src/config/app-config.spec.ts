@@ -10,7 +10,7 @@ describe('loadAppConfig', () => {
 
   it('has defaults for everything but the secret, which it refuses to invent in production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(
-      new ConfigError('Invalid configuration:\n- JWT_SECRET is required when NODE_ENV=production'),
+      new ConfigError('Invalid configuration:\n- JWT_SECRET (or JWT_JWKS_URL) is required when NODE_ENV=production'),
     );
   });
 

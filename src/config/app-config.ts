@@ -35,6 +35,8 @@ export class AppConfig {
   readonly jwtSecret!: string;
   /** Where the secret came from; `file` means a development secret kept under .data. */
   readonly jwtSecretSource!: 'env' | 'file';
+  /** The identity provider's key set: when set, RS256 tokens signed with its keys are accepted too. */
+  readonly jwtJwksUrl!: string | undefined;
   /** When set, tokens must carry exactly this `iss` / `aud`. */
   readonly jwtIssuer!: string | undefined;
   readonly jwtAudience!: string | undefined;
@@ -91,7 +93,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   let jwtSecret = env.JWT_SECRET ?? '';
   let jwtSecretSource: AppConfig['jwtSecretSource'] = 'env';
   if (jwtSecret === '') {
-    if (production) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    if (production && !env.JWT_JWKS_URL) problems.push('JWT_SECRET (or JWT_JWKS_URL) is required when NODE_ENV=production');
+    else if (production) jwtSecret = '';
     else {
       jwtSecret = developmentJwtSecret(dataDir);
       jwtSecretSource = 'file';
@@ -102,6 +105,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '' && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  if (env.JWT_JWKS_URL && !/^https?:\/\//.test(env.JWT_JWKS_URL)) problems.push('JWT_JWKS_URL must be an http(s) URL');
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) problems.push('REDIS_URL must start with redis:// or rediss://');
   const corsOrigins = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -124,6 +128,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     embeddedDataDir,
     jwtSecret,
     jwtSecretSource,
+    jwtJwksUrl: env.JWT_JWKS_URL || undefined,
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
     database,

@@ -48,12 +48,13 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     this.namespace = namespace;
     this.feeds.attach(namespace);
     namespace.use((socket, next) => {
-      try {
-        (socket.data as SocketData).user = this.tokens.verify(socket.handshake.auth?.token);
-        next();
-      } catch {
-        next(new Error('unauthorized'));
-      }
+      this.tokens.verify(socket.handshake.auth?.token).then(
+        (user) => {
+          (socket.data as SocketData).user = user;
+          next();
+        },
+        () => next(new Error('unauthorized')),
+      );
     });
     this.stopListening = this.localEvents.subscribe((event) => {
       this.feeds.receive(event);
