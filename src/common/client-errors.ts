@@ -26,22 +26,36 @@ export function answerClientErrors(server: Server): void {
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
+  // Node would answer these two itself, with an empty body.
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) =>
+    sendProblem(res, 'EXPECTATION_FAILED', 'Only "Expect: 100-continue" is understood'),
+  );
+  (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
   refuseUnreadableTargets(server);
 }
 
+function sendProblem(res: ServerResponse, code: ProblemCode, detail: string): void {
+  const status = PROBLEM_CODES[code][0];
+  const body = JSON.stringify(problem(code, status, detail));
+  res.writeHead(status, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) }).end(body);
+}
+
 /**
- * A request target that is no URL at all (`GET http://[::1/x`) leaves Express with no path, so it
+ * An HTTP/1.1 request without Host, or a target that is no URL at all (`GET http://[::1/x`) leaves Express with no path, so it
  * skips every middleware, Nest's included, and answers HTML. It is refused before Express sees it.
  */
 function refuseUnreadableTargets(server: Server): void {
   const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.httpVersion === '1.1' && !req.headers.host) {
+      sendProblem(res, 'VALIDATION_FAILED', 'An HTTP/1.1 request needs a Host header');
+      return;
+    }
     try {
       new URL(req.url ?? '', 'http://localhost');
     } catch {
-      const body = JSON.stringify(problem('VALIDATION_FAILED', 400, 'The request target is not a valid URL'));
-      res.writeHead(400, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) }).end(body);
+      sendProblem(res, 'VALIDATION_FAILED', 'The request target is not a valid URL');
       return;
     }
     for (const listener of listeners) listener(req, res);

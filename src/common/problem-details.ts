@@ -28,6 +28,7 @@ export const PROBLEM_CODES = {
   IDEMPOTENCY_KEY_IN_USE: [409, 'A request with this Idempotency-Key is still running; retry when it has finished.'],
   IDEMPOTENCY_KEY_REUSED: [422, 'This Idempotency-Key was used before with a different request.'],
   HEADERS_TOO_LARGE: [431, 'The request headers are larger than the server reads.'],
+  EXPECTATION_FAILED: [417, 'The request asked for an expectation the server does not meet.'],
   REQUEST_TIMEOUT: [408, 'The request did not arrive in time.'],
   RATE_LIMITED: [429, 'Too many requests from this user, address or socket; see Retry-After.'],
   ROUTE_NOT_FOUND: [404, 'No route answers this path.'],
