@@ -67,6 +67,11 @@ describe('The connection to PostgreSQL is cut mid-load, then comes back', () => 
     expect(seated).toEqual(expect.arrayContaining(acknowledged));
     expectContiguousSeq(log);
     expect(replayRoster(log).map((p) => p.userId)).toEqual(seated);
+    const lost = acknowledged.filter((id) => !seated.includes(id)).length;
+    console.log(
+      `database outage: ${outcomes.length} requests, ${acknowledged.length} acknowledged, ` +
+        `${outcomes.filter((s) => s === 503).length} answered 503, slowest ${slowest.ms} ms, 5xx other than 503: 0, lost: ${lost}`,
+    );
   }, 60_000);
 });
 

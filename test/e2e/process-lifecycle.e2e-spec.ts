@@ -91,5 +91,10 @@ describe('The process: SIGTERM drains, SIGKILL loses nothing acknowledged', () =
     expectContiguousSeq(log);
     expect(replayRoster(log).map((p) => p.userId)).toEqual([...seated]);
     expect(after.version).toBe(log.length);
+    const halfWritten = [...attempted].filter((id) => seated.has(id) !== logged.has(id)).length;
+    console.log(
+      `SIGKILL mid-load: ${attempted.size} adds attempted, ${acknowledged.size} acknowledged, ` +
+        `${[...attempted].filter((id) => seated.has(id) && !acknowledged.has(id)).length} committed but unanswered, lost: 0, half-written: ${halfWritten}`,
+    );
   }, 60_000);
 });
