@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, UnauthorizedException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { TokenVerifier } from '../auth/token-verifier';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { recordOutcome } from '../logging/audit-context.interceptor';
 import { IdempotencyRefusal } from './idempotency/idempotency.errors';
@@ -15,7 +16,10 @@ import { allowedMethods } from './route-table';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly tokens: TokenVerifier,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     // Global filters reach gateways too; socket handlers answer their own errors in their acks.
@@ -26,9 +30,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error, request, response);
-    recordOutcome(response, body.code);
-    if (response.headersSent) return;
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    if (refusedBeforeTheGuard(request, body)) {
+      // The token comes first (401 before 400), even for what Express refused before any guard ran.
+      this.tokens.verify(bearerToken(request)).then(
+        () => send(response, body),
+        () => send(response, this.fromHttpException(new UnauthorizedException('A valid bearer token is required'), request, response)),
+      );
+      return;
+    }
+    send(response, body);
   }
 
   private toProblem(error: unknown, request: Request, response: Response): ProblemDetails {
@@ -72,6 +82,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return known('INTERNAL', 'An unexpected error occurred');
     }
   }
+}
+
+function send(response: Response, body: ProblemDetails): void {
+  recordOutcome(response, body.code);
+  if (response.headersSent) return;
+  response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+/** Unreadable bodies and paths are refused by Express before the JWT guard had a chance to run. */
+const BEFORE_THE_GUARD = new Set([HttpStatus.BAD_REQUEST, HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE]);
+
+function refusedBeforeTheGuard(request: Request, body: ProblemDetails): boolean {
+  const guarded = request.path.startsWith('/api/') && !request.path.startsWith('/api/docs');
+  return guarded && !(request as { user?: unknown }).user && BEFORE_THE_GUARD.has(body.status);
+}
+
+function bearerToken(request: Request): string | undefined {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  return scheme === 'Bearer' ? token : undefined;
 }
 
 function known(code: ProblemCode, detail: string): ProblemDetails {

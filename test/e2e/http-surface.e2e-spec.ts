@@ -33,6 +33,20 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
       expect(res.headers['www-authenticate']).toBe('Bearer');
     });
 
+    it.each([
+      ['a body that is not JSON', (r: request.Test) => r.set('Content-Type', 'application/json').send('{"title":')],
+      ['a body over 16 KiB', (r: request.Test) => r.send({ title: 'x'.repeat(17 * 1024) })],
+      ['a body in an unknown charset', (r: request.Test) => r.set('Content-Type', 'application/json; charset=utf-7').send('{}')],
+    ])('checks the token before reading the body: %s without a valid token answers 401', async (_case, withBody) => {
+      const res = await withBody(request(t.http).post('/api/game-sessions').set('Authorization', 'Bearer forged'));
+
+      expectProblem(res, 401, 'UNAUTHORIZED');
+    });
+
+    it('checks the token before decoding the path: a broken percent-encoding without a token answers 401', async () => {
+      expectProblem(await request(t.http).get('/api/game-sessions/%FF'), 401, 'UNAUTHORIZED');
+    });
+
     it('checks the token before anything else (401 wins over a malformed id)', async () => {
       const res = await request(t.http).delete('/api/game-sessions/nope/participants/nope');
 
