@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { spawnApp } from '../support/app-process';
+import { LiveClient } from '../support/live-client';
 import { useTestApp } from '../support/test-app';
 import { newUserId, tokenFor } from '../support/tokens';
 
@@ -22,6 +23,10 @@ describe('Logs an operator can use: one JSON line per request, never a token', (
       .set('Authorization', `Bearer ${token}`)
       .set('X-Request-Id', 'remove-master-1');
     await request(app.url).get('/api/game-sessions').set('Authorization', 'Bearer not-a-token').set('X-Request-Id', 'anon-1');
+    const outsider = newUserId();
+    const live = await LiveClient.connect(app.url, outsider);
+    await live.subscribe(created.body.id);
+    live.close();
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
 
@@ -52,6 +57,12 @@ describe('Logs an operator can use: one JSON line per request, never a token', (
       res: { statusCode: 400 },
     });
     expect(byRequest('anon-1')).toMatchObject({ outcome: 'UNAUTHORIZED', res: { statusCode: 401 } });
+    expect(lines.find((l) => l.action === 'session:subscribe')).toMatchObject({
+      level: 40,
+      userId: outsider,
+      sessionId: created.body.id,
+      outcome: 'SESSION_NOT_FOUND',
+    });
     expect(app.output()).not.toContain(token);
     expect(app.output()).not.toMatch(/Bearer|authorization/i);
   }, 60_000);

@@ -1,4 +1,4 @@
-import { OnModuleDestroy } from '@nestjs/common';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -34,6 +34,7 @@ interface SocketData {
  */
 @WebSocketGateway({ namespace: '/game-sessions' })
 export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  private readonly logger = new Logger('GameSessionsGateway');
   private stopListening: () => void = () => undefined;
   private namespace?: Namespace;
 
@@ -100,7 +101,14 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
       const { sessionId, afterSeq } = parseSubscription(payload);
       return { ok: true, ...(await this.feeds.subscribe(socket, this.userOf(socket).id, sessionId, afterSeq)) };
     } catch (error) {
-      return { ok: false, error: toLiveProblem(error, `session:subscribe by ${this.userOf(socket).id}`) };
+      const problem = toLiveProblem(error, `session:subscribe by ${this.userOf(socket).id}`);
+      this.logger.warn({
+        userId: this.userOf(socket).id,
+        action: 'session:subscribe',
+        sessionId: (payload as { sessionId?: unknown } | undefined)?.sessionId,
+        outcome: problem.code,
+      });
+      return { ok: false, error: problem };
     }
   }
 
