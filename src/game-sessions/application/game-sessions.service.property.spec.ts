@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { FIXED_NOW, statusPathTo } from '../../../test/support/game-session.mother';
+import { FIXED_NOW } from '../../../test/support/game-session.mother';
+import { Move, OWNER, histories } from '../../../test/support/roster-histories';
 import { InMemoryGameSessionStorage } from '../../../test/support/in-memory-game-session.storage';
 import { replayRoster } from '../../../test/support/replay';
 import type { GameSessionState } from '../domain/game-session';
@@ -14,14 +15,11 @@ import type { ExpectedVersions } from './game-sessions.service';
 import { GameSessionsService } from './game-sessions.service';
 import { StaleSession } from './stale-session.error';
 
-const { Master, Player, Assistant, Guest } = PlayerType;
+const { Master } = PlayerType;
 const { Draft, Scheduled, InProgress, Paused, Finished, Cancelled } = GameSessionStatus;
 
 // Histories a little shorter than the domain's (each move is a load, a save and a publish): ~2 s in all.
 const RUNS = { numRuns: 500, includeErrorInReport: true };
-
-const OWNER = 'gm';
-const USERS = [OWNER, 'ana', 'ben', 'cleo', 'dev', 'eli'] as const;
 
 /**
  * The If-Match a client sends: none, the version it read (current), one that moved on since (stale),
@@ -30,65 +28,18 @@ const USERS = [OWNER, 'ana', 'ben', 'cleo', 'dev', 'eli'] as const;
 type IfMatch = 'none' | 'current' | 'stale' | 'stale-and-current' | 'empty';
 
 /** One move of a random history, as the domain spec's, plus the If-Match it is sent with. */
-type Action = { readonly by: string; readonly ifMatch: IfMatch; readonly staleBy: number; readonly wait: number } & (
-  | { readonly do: 'add'; readonly userId: string; readonly type: PlayerType }
-  | { readonly do: 'remove'; readonly userId: string }
-  | { readonly do: 'changeStatus'; readonly to: GameSessionStatus }
-);
+type Action = Move<{ readonly ifMatch: IfMatch; readonly staleBy: number; readonly wait: number }>;
 
-// The GM acts most of the time, so that the version check is reached rather than NOT_GAME_MASTER.
-const actor = fc.oneof(
-  { arbitrary: fc.constant(OWNER), weight: 2 },
-  { arbitrary: fc.constantFrom(...USERS), weight: 1 },
-);
-const user = fc.constantFrom(...USERS);
-const playerType = fc.constantFrom(Player, Assistant, Guest, Master);
-const status = fc.oneof(
-  { arbitrary: fc.constantFrom(Scheduled, InProgress, Paused), weight: 3 },
-  { arbitrary: fc.constantFrom(Finished, Cancelled, Draft), weight: 1 },
-);
-const joiningType = fc.constantFrom(Player, Assistant, Guest);
-const header = {
-  ifMatch: fc.constantFrom<IfMatch>('none', 'current', 'stale', 'stale-and-current', 'empty'),
-  // How far the stale version is from the current one, behind (negative) or ahead.
-  staleBy: fc.oneof(fc.integer({ min: -3, max: -1 }), fc.integer({ min: 1, max: 3 })),
-  wait: fc.integer({ min: 0, max: 3 }),
-};
-const action: fc.Arbitrary<Action> = fc.oneof(
+const history: fc.Arbitrary<Action[]> = histories<{ readonly ifMatch: IfMatch; readonly staleBy: number; readonly wait: number }>(
   {
-    arbitrary: fc.record({ do: fc.constant('add' as const), userId: user, type: playerType, by: actor, ...header }),
-    weight: 4,
+    ifMatch: fc.constantFrom<IfMatch>('none', 'current', 'stale', 'stale-and-current', 'empty'),
+    // How far the stale version is from the current one, behind (negative) or ahead.
+    staleBy: fc.oneof(fc.integer({ min: -3, max: -1 }), fc.integer({ min: 1, max: 3 })),
+    wait: fc.integer({ min: 0, max: 3 }),
   },
-  { arbitrary: fc.record({ do: fc.constant('remove' as const), userId: user, by: actor, ...header }), weight: 3 },
-  // Leaving: the actor removes themselves.
-  {
-    arbitrary: fc
-      .record({ u: user, ...header })
-      .map(({ u, ...rest }): Action => ({ do: 'remove', userId: u, by: u, ...rest })),
-    weight: 2,
-  },
-  {
-    arbitrary: fc.record({ do: fc.constant('changeStatus' as const), to: status, by: actor, ...header }),
-    weight: 2,
-  },
+  { ifMatch: 'none', staleBy: 1, wait: 0 },
+  20,
 );
-
-/** As in the domain spec: start from seats taken and a status reached by the GM, sent without If-Match. */
-const setup = fc.record({
-  seats: fc.uniqueArray(fc.record({ userId: fc.constantFrom(...USERS.slice(1)), type: joiningType }), {
-    selector: (seat) => seat.userId,
-    maxLength: 5,
-  }),
-  status: fc.constantFrom(Draft, Scheduled, InProgress, Paused, Finished, Cancelled),
-});
-const bare = { by: OWNER, ifMatch: 'none', staleBy: 1, wait: 0 } as const;
-const history: fc.Arbitrary<Action[]> = fc
-  .tuple(setup, fc.array(action, { maxLength: 20, size: 'max' }))
-  .map(([{ seats, status }, moves]) => [
-    ...seats.map(({ userId, type }): Action => ({ do: 'add', userId, type, ...bare })),
-    ...statusPathTo(status).map((to): Action => ({ do: 'changeStatus', to, ...bare })),
-    ...moves,
-  ]);
 
 function expectedVersions(a: Action, current: number): ExpectedVersions {
   // Never negative: If-Match carries only digits.

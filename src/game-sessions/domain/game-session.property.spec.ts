@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { FIXED_NOW, statusPathTo } from '../../../test/support/game-session.mother';
+import { FIXED_NOW } from '../../../test/support/game-session.mother';
+import { Move, OWNER, histories } from '../../../test/support/roster-histories';
 import { replayRoster } from '../../../test/support/replay';
 import { GameSession } from './game-session';
 import type { GameSessionState } from './game-session';
@@ -9,72 +10,16 @@ import type { GameSessionEvent, ParticipantLeft } from './game-session.events';
 import { GameSessionStatus } from './game-session-status';
 import { PlayerType } from './player-type';
 
-const { Master, Player, Assistant, Guest } = PlayerType;
+const { Master } = PlayerType;
 const { Draft, Scheduled, InProgress, Paused, Finished, Cancelled } = GameSessionStatus;
 
 // 500 random histories of up to ~40 moves each: every rule is met many times, in a few hundred ms per property.
 const RUNS = { numRuns: 500, includeErrorInReport: true };
 
-/** A small pool, so that random moves keep meeting the same people: adds collide, removals find their target. */
-const OWNER = 'gm';
-const USERS = [OWNER, 'ana', 'ben', 'cleo', 'dev', 'eli'] as const;
-
 /** One move of a random history; `wait` is how many seconds pass before it (0: the same instant). */
-type Action = { readonly by: string; readonly wait: number } & (
-  | { readonly do: 'add'; readonly userId: string; readonly type: PlayerType }
-  | { readonly do: 'remove'; readonly userId: string }
-  | { readonly do: 'changeStatus'; readonly to: GameSessionStatus }
-);
+type Action = Move<{ readonly wait: number }>;
 
-// The GM acts most of the time: otherwise nearly every move would be a NOT_GAME_MASTER refusal.
-const actor = fc.oneof(
-  { arbitrary: fc.constant(OWNER), weight: 2 },
-  { arbitrary: fc.constantFrom(...USERS), weight: 1 },
-);
-const user = fc.constantFrom(...USERS);
-const wait = fc.integer({ min: 0, max: 3 });
-// Listed simplest first: fast-check shrinks a constantFrom towards its first value.
-const playerType = fc.constantFrom(Player, Assistant, Guest, Master);
-// Mostly the moves that keep a session going, so that histories stay open long enough to be interesting.
-const status = fc.oneof(
-  { arbitrary: fc.constantFrom(Scheduled, InProgress, Paused), weight: 3 },
-  { arbitrary: fc.constantFrom(Finished, Cancelled, Draft), weight: 1 },
-);
-const joiningType = fc.constantFrom(Player, Assistant, Guest);
-
-const action: fc.Arbitrary<Action> = fc.oneof(
-  {
-    arbitrary: fc.record({ do: fc.constant('add' as const), userId: user, type: playerType, by: actor, wait }),
-    weight: 4,
-  },
-  { arbitrary: fc.record({ do: fc.constant('remove' as const), userId: user, by: actor, wait }), weight: 3 },
-  // Leaving: the actor removes themselves, which passes the GM check for anyone.
-  {
-    arbitrary: fc.record({ u: user, wait }).map(({ u, wait }): Action => ({ do: 'remove', userId: u, by: u, wait })),
-    weight: 2,
-  },
-  { arbitrary: fc.record({ do: fc.constant('changeStatus' as const), to: status, by: actor, wait }), weight: 2 },
-);
-
-/**
- * A history starts where the object mother would put a session: some seats taken, then a status reached,
- * all by the GM. Without it, random moves seldom get past Scheduled: a Paused session would hardly be seen.
- */
-const setup = fc.record({
-  seats: fc.uniqueArray(fc.record({ userId: fc.constantFrom(...USERS.slice(1)), type: joiningType }), {
-    selector: (seat) => seat.userId,
-    maxLength: 5,
-  }),
-  status: fc.constantFrom(Draft, Scheduled, InProgress, Paused, Finished, Cancelled),
-});
-// size 'max': fast-check's default size keeps arrays to about ten items, too short to reach deep states.
-const history: fc.Arbitrary<Action[]> = fc
-  .tuple(setup, fc.array(action, { maxLength: 30, size: 'max' }))
-  .map(([{ seats, status }, moves]) => [
-    ...seats.map(({ userId, type }): Action => ({ do: 'add', userId, type, by: OWNER, wait: 0 })),
-    ...statusPathTo(status).map((to): Action => ({ do: 'changeStatus', to, by: OWNER, wait: 0 })),
-    ...moves,
-  ]);
+const history: fc.Arbitrary<Action[]> = histories({ wait: fc.integer({ min: 0, max: 3 }) }, { wait: 0 }, 30);
 
 /** What one move did: the refusal's code (null when accepted), the state around it, and the log so far. */
 interface Step {
