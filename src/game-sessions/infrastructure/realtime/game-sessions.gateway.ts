@@ -15,12 +15,11 @@ import { GameSessionEvent } from '../../domain/game-session.events';
 import { InProcessEventPublisher } from '../events/in-process-event-publisher';
 import { LiveProblem, parseSubscription, toLiveProblem } from './live-messages';
 import { LiveSessionFeeds, SubscribedSession } from './live-session-feeds';
-import { userRoom } from './rooms';
+import { sessionsIn, userRoom } from './rooms';
 import { disconnectAt } from './token-expiry';
 
 /** The name under which instances hand each other committed events through the socket.io adapter. */
 const CLUSTER_EVENT = 'game-session-event';
-const SESSION_ROOM_PREFIX = 'session:';
 
 type Ack<T> = ({ ok: true } & T) | { ok: false; error: LiveProblem };
 
@@ -70,7 +69,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     const expiry = disconnectAt(socket, user.expiresAt);
     let sessionIds: string[] = [];
     socket.on('disconnecting', () => {
-      sessionIds = [...socket.rooms].filter((r) => r.startsWith(SESSION_ROOM_PREFIX)).map((r) => r.slice(SESSION_ROOM_PREFIX.length));
+      sessionIds = sessionsIn(socket.rooms);
     });
     socket.on('disconnect', () => {
       expiry.cancel();
