@@ -11,7 +11,9 @@ const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
 const { startEmbeddedPostgres } = require('../dist/database/embedded-postgres.js');
 
-const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+/** Pooled connections of the app, the runtime floor and the database floor alike. */
+export const POOL_MAX = Number(process.env.DB_POOL_MAX ?? 10);
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 export const token = (sub) => jwt.sign({ sub }, SECRET, { algorithm: 'HS256', expiresIn: 3600 });
@@ -60,33 +62,70 @@ export async function startStack() {
   const embedded = process.env.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: join(folder, 'data'), database: 'bench', persistent: true });
-  const port = 30000 + Math.floor(Math.random() * 20000);
-  const app = spawn(process.execPath, ['dist/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: process.env.DATABASE_URL ?? embedded.url,
-      JWT_SECRET: SECRET,
-      NODE_ENV: 'production',
-      // One GM drives the whole load: the per-user and per-address limits would measure themselves.
-      ...Object.fromEntries(['USER', 'IP', 'SOCKET'].flatMap((k) => [[`RATE_LIMIT_${k}_BURST`, '1000000'], [`RATE_LIMIT_${k}_PER_SECOND`, '1000000']])),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    app.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
-    app.stdout.on('data', (chunk) => String(chunk).includes('Serving on') && resolve());
-  });
+  const databaseUrl = process.env.DATABASE_URL ?? embedded.url;
+  const app = await startApp(databaseUrl);
   return {
-    port,
-    url: `http://127.0.0.1:${port}`,
+    ...app,
+    databaseUrl,
     stop: async () => {
-      await new Promise((resolve) => {
-        app.once('exit', resolve);
-        app.kill('SIGTERM');
-      });
+      await app.stop();
       await embedded?.stop();
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+const freePort = () => 30000 + Math.floor(Math.random() * 20000);
+
+/** One app instance (dist/main.js) on `databaseUrl`; several share events through the database. */
+export async function startApp(databaseUrl) {
+  const port = freePort();
+  const child = await startProcess(['dist/main.js'], {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    DB_POOL_MAX: String(POOL_MAX),
+    JWT_SECRET: SECRET,
+    NODE_ENV: 'production',
+    // One GM drives the whole load: the per-user and per-address limits would measure themselves.
+    ...Object.fromEntries(['USER', 'IP', 'SOCKET'].flatMap((k) => [[`RATE_LIMIT_${k}_BURST`, '1000000'], [`RATE_LIMIT_${k}_PER_SECOND`, '1000000']])),
+  });
+  return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopProcess(child) };
+}
+
+/** The fan-out floor: bench/bare-broadcast.mjs, a socket.io server with nothing else. */
+export async function startBareBroadcast() {
+  const port = freePort();
+  const child = await startProcess([new URL('./bare-broadcast.mjs', import.meta.url).pathname], { PORT: String(port) });
+  return { port, url: `http://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+}
+
+/** Runs a Node script as a child process and waits for it to log "Serving on". */
+async function startProcess(args, env) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+    child.stdout.on('data', (chunk) => String(chunk).includes('Serving on') && resolve());
+  });
+  child.stdout.resume();
+  return child;
+}
+
+function stopProcess(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** The runtime floor (bench/runtime-floor.mjs) on its own port, on the app's database. */
+export async function startRuntimeFloor(databaseUrl) {
+  const port = freePort();
+  const child = await startProcess([new URL('./runtime-floor.mjs', import.meta.url).pathname], {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    DB_POOL_MAX: String(POOL_MAX),
+    JWT_SECRET: SECRET,
+  });
+  return { port, stop: () => stopProcess(child) };
 }
