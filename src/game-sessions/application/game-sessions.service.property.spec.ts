@@ -4,6 +4,7 @@ import { FIXED_NOW } from '../../../test/support/game-session.mother';
 import { Move, OWNER, histories } from '../../../test/support/roster-histories';
 import { InMemoryGameSessionStorage } from '../../../test/support/in-memory-game-session.storage';
 import { replayRoster } from '../../../test/support/replay';
+import { isAllowedMove } from '../../../test/support/status-moves';
 import type { GameSessionState } from '../domain/game-session';
 import { GameSessionError } from '../domain/game-session.errors';
 import type { GameSessionEvent } from '../domain/game-session.events';
@@ -16,7 +17,7 @@ import { GameSessionsService } from './game-sessions.service';
 import { StaleSession } from './stale-session.error';
 
 const { Master } = PlayerType;
-const { Draft, Scheduled, InProgress, Paused, Finished, Cancelled } = GameSessionStatus;
+const { Draft, Finished, Cancelled } = GameSessionStatus;
 
 // Histories a little shorter than the domain's (each move is a load, a save and a publish): ~2 s in all.
 const RUNS = { numRuns: 500, includeErrorInReport: true };
@@ -76,21 +77,11 @@ class RecordingPublisher extends GameSessionEventPublisher {
   }
 }
 
-/** The rules written out again from the specification, independent of game-session-status.ts. */
-const ALLOWED_MOVES: Readonly<Record<GameSessionStatus, readonly GameSessionStatus[]>> = {
-  [Draft]: [Scheduled, Finished, Cancelled],
-  [Scheduled]: [InProgress, Finished, Cancelled],
-  [InProgress]: [Paused, Finished, Cancelled],
-  [Paused]: [InProgress, Finished, Cancelled],
-  [Finished]: [],
-  [Cancelled]: [],
-};
-
 /** The domain's verdict on a move, or null when the rules allow it; the version check is the service's own. */
 function domainRefusal(a: Action, roster: ReadonlyMap<string, PlayerType>, status: GameSessionStatus): string | null {
   if (a.do === 'changeStatus') {
     if (a.by !== OWNER) return 'NOT_GAME_MASTER';
-    return ALLOWED_MOVES[status].includes(a.to) ? null : 'INVALID_STATUS_TRANSITION';
+    return isAllowedMove([status, a.to]) ? null : 'INVALID_STATUS_TRANSITION';
   }
   if (a.by !== OWNER && !(a.do === 'remove' && a.userId === a.by)) return 'NOT_GAME_MASTER';
   if (status === Finished) return 'SESSION_FINISHED';
