@@ -2,7 +2,7 @@
 // bare socket.io broadcast), memory per idle socket, and how removal cost grows.
 // Writes docs/benchmarks.json and docs/benchmarks.md; prints Markdown tables.
 // BENCH_ROUNDS, BENCH_REMOVALS (per subject and round) tune the size; DATABASE_URL uses that server.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { databaseFloor } from './database-floor.mjs';
@@ -170,6 +170,7 @@ async function main() {
       '',
       body,
       '',
+      readFileSync(new URL('./analysis.md', import.meta.url), 'utf8'),
     ].join('\n'),
   );
   console.log(`${body}\n\n${JSON.stringify(machine)}`);

@@ -13,8 +13,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // The key follows the token's declared algorithm, and each key verifies one algorithm only:
       // the secret HS256, the identity provider's RSA keys RS256. No "none", no confusion.
+      // passport-jwt's types say string or Buffer; it hands the key to jsonwebtoken, which takes a KeyObject.
       secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: unknown, key?: string) => void) =>
-        keys.keyFor(rawToken).then(({ key }) => done(null, key), (error: unknown) => done(error)),
+        keys.keyFor(rawToken).then(({ key }) => done(null, key as unknown as string), (error: unknown) => done(error)),
       algorithms: ['HS256', 'RS256'],
       ignoreExpiration: false,
       issuer: config.jwtIssuer,
