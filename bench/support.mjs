@@ -1,6 +1,7 @@
 // What every benchmark shares: the built app as its own process on PostgreSQL with fsync on
 // (embedded unless DATABASE_URL is set), a real JWT on every request, and the statistics.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -14,7 +15,8 @@ const { startEmbeddedPostgres } = require('../dist/database/embedded-postgres.js
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 /** Pooled connections of the app, the runtime floor and the database floor alike. */
 export const POOL_MAX = Number(process.env.DB_POOL_MAX ?? 10);
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+// Idle sockets are dropped before the servers' 5 s keep-alive timeout can race a reuse (ECONNRESET).
+const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4000 });
 
 export const token = (sub) => jwt.sign({ sub }, SECRET, { algorithm: 'HS256', expiresIn: 3600 });
 
@@ -75,11 +77,18 @@ export async function startStack() {
   };
 }
 
-const freePort = () => 30000 + Math.floor(Math.random() * 20000);
+/** A port the kernel says is free right now (a random one can already be taken). */
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 
 /** One app instance (dist/main.js) on `databaseUrl`; several share events through the database. */
 export async function startApp(databaseUrl) {
-  const port = freePort();
+  const port = await freePort();
   const child = await startProcess(['dist/main.js'], {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
@@ -94,7 +103,7 @@ export async function startApp(databaseUrl) {
 
 /** The fan-out floor: bench/bare-broadcast.mjs, a socket.io server with nothing else. */
 export async function startBareBroadcast() {
-  const port = freePort();
+  const port = await freePort();
   const child = await startProcess([new URL('./bare-broadcast.mjs', import.meta.url).pathname], { PORT: String(port) });
   return { port, url: `http://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
@@ -102,8 +111,10 @@ export async function startBareBroadcast() {
 /** Runs a Node script as a child process and waits for it to log "Serving on". */
 async function startProcess(args, env) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk).length > 20_000 && (output = output.slice(-10_000)));
   await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}:\n${output}`)));
     child.stdout.on('data', (chunk) => String(chunk).includes('Serving on') && resolve());
   });
   child.stdout.resume();
@@ -120,7 +131,7 @@ function stopProcess(child) {
 
 /** The runtime floor (bench/runtime-floor.mjs) on its own port, on the app's database. */
 export async function startRuntimeFloor(databaseUrl) {
-  const port = freePort();
+  const port = await freePort();
   const child = await startProcess([new URL('./runtime-floor.mjs', import.meta.url).pathname], {
     PORT: String(port),
     DATABASE_URL: databaseUrl,

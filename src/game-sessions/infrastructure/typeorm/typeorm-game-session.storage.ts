@@ -10,6 +10,16 @@ import { GameSessionMapper } from './game-session.mapper';
 import { ParticipantRecord } from './participant.orm-entity';
 import { SessionEventRecord } from './session-event.orm-entity';
 
+// The two reads of every change, written out: on this hot path TypeORM's query building and
+// entity hydration cost more than PostgreSQL's work (profiled; see docs/benchmarks.md).
+const LOCK_SESSION = `
+  SELECT id, title, owner_id AS "ownerId", status, created_at AS "createdAt", updated_at AS "updatedAt",
+         version, last_seq AS "lastSeq"
+  FROM game_sessions WHERE id = $1 FOR UPDATE`;
+const ROSTER = `
+  SELECT session_id AS "sessionId", user_id AS "userId", type, joined_at AS "joinedAt", joined_seq AS "joinedSeq"
+  FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq`;
+
 /** Raised when a session row changed under a writer that held no lock on it; a bug, never a user error. */
 export class LostUpdate extends Error {}
 
@@ -58,7 +68,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
 
   update(id: string, change: (session: GameSession) => void): Promise<GameSession> {
     return this.transactions.run(async (manager) => {
-      const record = await manager.findOne(GameSessionRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const [record] = (await manager.query(LOCK_SESSION, [id])) as GameSessionRecord[];
       if (!record) throw new GameSessionNotFound();
       const session = GameSessionMapper.toDomain(record, await this.rosterOf(manager, id));
       change(session);
@@ -84,7 +94,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
   }
 
   private rosterOf(manager: EntityManager, sessionId: string): Promise<ParticipantRecord[]> {
-    return manager.find(ParticipantRecord, { where: { sessionId }, order: { joinedSeq: 'ASC' } });
+    return manager.query(ROSTER, [sessionId]);
   }
 
   /** Appends the session's new events to its log and applies each to the stored roster. */
