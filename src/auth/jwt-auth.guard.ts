@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuthenticatedUser } from './authenticated-user';
-import { IS_PUBLIC } from './public.decorator';
+import { isPublic } from './public.decorator';
 
 /** Applied to every route: a route is open only when it says so with @Public(). */
 @Injectable()
@@ -12,8 +12,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic || super.canActivate(context);
+    return isPublic(this.reflector, context) || super.canActivate(context);
   }
 
   override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false, info: unknown): User {

@@ -2,12 +2,11 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { TokenVerifier } from '../auth/token-verifier';
-import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { recordOutcome } from '../logging/audit-context.interceptor';
 import { IdempotencyRefusal } from './idempotency/idempotency.errors';
 import { RateLimited } from './rate-limit/rate-limits';
-import { GameSessionError } from '../game-sessions/domain/game-session.errors';
-import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode, ProblemDetails, problem } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, knownProblem, problem } from './problem-details';
+import { problemOfError } from './problem-of-error';
 import { RequestValidationFailed } from './request-validation';
 import { allowedMethods } from './route-table';
 
@@ -42,44 +41,39 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown, request: Request, response: Response): ProblemDetails {
-    if (error instanceof GameSessionError) return known(error.code as ProblemCode, error.message);
     if (error instanceof HttpException) return this.fromHttpException(error, request, response);
     const clientError = bodyReaderError(error);
     if (clientError) return clientError;
-    if (isDatabaseUnavailable(error)) {
-      this.logger.warn(`${describeRequest(request)} failed: database unavailable: ${(error as Error).message}`);
-      response.setHeader('Retry-After', '1');
-      return known('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now; retry shortly');
-    }
-    this.logger.error(`${describeRequest(request)} failed unexpectedly`, error instanceof Error ? error.stack : String(error));
-    return known('INTERNAL', 'An unexpected error occurred');
+    const body = problemOfError(error, this.logger, describeRequest(request));
+    if (body.code === 'SERVICE_UNAVAILABLE') response.setHeader('Retry-After', '1');
+    return body;
   }
 
   private fromHttpException(error: HttpException, request: Request, response: Response): ProblemDetails {
-    if (error instanceof IdempotencyRefusal) return known(error.code, error.message);
+    if (error instanceof IdempotencyRefusal) return knownProblem(error.code, error.message);
     if (error instanceof RateLimited) {
       response.setHeader('Retry-After', String(error.retryAfterSeconds));
-      return known('RATE_LIMITED', error.message);
+      return knownProblem('RATE_LIMITED', error.message);
     }
     const status = error.getStatus();
     switch (status) {
       case HttpStatus.UNAUTHORIZED:
         response.setHeader('WWW-Authenticate', 'Bearer');
-        return known('UNAUTHORIZED', error.message);
+        return knownProblem('UNAUTHORIZED', error.message);
       case HttpStatus.NOT_FOUND: {
         const allowed = allowedMethods(this.adapterHost.httpAdapter.getInstance(), request.path, request.method);
-        if (allowed.length === 0) return known('ROUTE_NOT_FOUND', `No route ${request.method} ${request.path}`);
+        if (allowed.length === 0) return knownProblem('ROUTE_NOT_FOUND', `No route ${request.method} ${request.path}`);
         response.setHeader('Allow', allowed.join(', '));
-        return known('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`);
+        return knownProblem('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`);
       }
       case HttpStatus.BAD_REQUEST:
-        return known('VALIDATION_FAILED', badRequestDetail(error));
+        return knownProblem('VALIDATION_FAILED', badRequestDetail(error));
       case HttpStatus.SERVICE_UNAVAILABLE:
-        return known('SERVICE_UNAVAILABLE', error.message);
+        return knownProblem('SERVICE_UNAVAILABLE', error.message);
       default:
         if (status < 500) return problem(`HTTP_${status}`, status, error.message);
         this.logger.error(`${describeRequest(request)} failed with ${status}`, error.stack);
-        return known('INTERNAL', 'An unexpected error occurred');
+        return knownProblem('INTERNAL', 'An unexpected error occurred');
     }
   }
 }
@@ -103,9 +97,6 @@ function bearerToken(request: Request): string | undefined {
   return scheme === 'Bearer' ? token : undefined;
 }
 
-function known(code: ProblemCode, detail: string): ProblemDetails {
-  return problem(code, PROBLEM_CODES[code][0], detail);
-}
 
 /** Ours name the field; Nest maps Express's JSON and URI decoding errors to a bare BadRequestException. */
 function badRequestDetail(error: HttpException): string {
@@ -117,9 +108,9 @@ function badRequestDetail(error: HttpException): string {
 function bodyReaderError(error: unknown): ProblemDetails | undefined {
   const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
   if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return undefined;
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return known('PAYLOAD_TOO_LARGE', 'The request body is too large');
-  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return known('UNSUPPORTED_MEDIA_TYPE', (error as Error).message);
-  return known('VALIDATION_FAILED', 'The request body could not be read');
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return knownProblem('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return knownProblem('UNSUPPORTED_MEDIA_TYPE', (error as Error).message);
+  return knownProblem('VALIDATION_FAILED', 'The request body could not be read');
 }
 
 function describeRequest(request: Request): string {

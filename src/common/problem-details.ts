@@ -49,3 +49,8 @@ export function problemTypeUri(code: string): string {
 export function problem(code: string, status: number, detail: string): ProblemDetails {
   return { type: problemTypeUri(code), title: STATUS_CODES[status] ?? 'Error', status, detail, code };
 }
+
+/** The problem for one of the codes above, with the status it stands for. */
+export function knownProblem(code: ProblemCode, detail: string): ProblemDetails {
+  return problem(code, PROBLEM_CODES[code][0], detail);
+}

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { UNLIMITED } from './test-app';
 import { TEST_JWT_SECRET } from './tokens';
 
 export interface AppProcess {
@@ -30,7 +31,7 @@ export async function spawnApp(databaseUrl: string, env: Record<string, string> 
       DATABASE_URL: databaseUrl,
       JWT_SECRET: TEST_JWT_SECRET,
       NODE_ENV: 'test',
-      ...Object.fromEntries(['USER', 'IP', 'SOCKET'].flatMap((k) => [[`RATE_LIMIT_${k}_BURST`, '1000000'], [`RATE_LIMIT_${k}_PER_SECOND`, '1000000']])),
+      ...UNLIMITED,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,7 @@ import { TestDatabase, createTestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './tokens';
 
 /** Tests send bursts no client should; the rate-limit tests set their own limits. */
-const UNLIMITED = Object.fromEntries(
+export const UNLIMITED = Object.fromEntries(
   ['USER', 'IP', 'SOCKET'].flatMap((who) => [
     [`RATE_LIMIT_${who}_BURST`, '1000000'],
     [`RATE_LIMIT_${who}_PER_SECOND`, '1000000'],

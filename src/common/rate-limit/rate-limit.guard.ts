@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthenticatedUser } from '../../auth/authenticated-user';
-import { IS_PUBLIC } from '../../auth/public.decorator';
+import { isPublic } from '../../auth/public.decorator';
 import { RateLimited, RateLimits } from './rate-limits';
 
 /** After authentication: one token from the caller's address and one from the caller. Probes are free. */
@@ -15,7 +15,7 @@ export class RateLimitGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (isPublic(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const wait = Math.max(
       this.limits.addresses.take(request.ip ?? 'unknown'),

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { PROBLEM_CODES, ProblemCode } from '../../../common/problem-details';
+import { knownProblem } from '../../../common/problem-details';
+import { problemOfError } from '../../../common/problem-of-error';
 import { UUID_PATTERN } from '../../../common/uuid';
-import { isDatabaseUnavailable } from '../../../database/database-unavailable';
-import { GameSessionError } from '../../domain/game-session.errors';
 import { MAX_SEQ } from '../../domain/game-session.events';
 
 /** What a refused socket request acks: the problem document's essentials. */
@@ -33,16 +32,9 @@ export function parseSubscription(payload: unknown): Subscription {
 
 const logger = new Logger('GameSessionsGateway');
 
-const known = (code: ProblemCode, detail: string): LiveProblem => ({ status: PROBLEM_CODES[code][0], code, detail });
-
 /** The same codes and statuses as the REST API; the unexpected is logged, never shown. */
 export function toLiveProblem(error: unknown, context: string): LiveProblem {
-  if (error instanceof GameSessionError) return known(error.code as ProblemCode, error.message);
-  if (error instanceof LiveRequestInvalid) return known('VALIDATION_FAILED', error.message);
-  if (isDatabaseUnavailable(error)) {
-    logger.warn(`${context} failed: database unavailable: ${(error as Error).message}`);
-    return known('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now; retry shortly');
-  }
-  logger.error(`${context} failed unexpectedly`, error instanceof Error ? error.stack : String(error));
-  return known('INTERNAL', 'An unexpected error occurred');
+  const { status, code, detail } =
+    error instanceof LiveRequestInvalid ? knownProblem('VALIDATION_FAILED', error.message) : problemOfError(error, logger, context);
+  return { status, code, detail };
 }

@@ -1,0 +1,19 @@
+import { Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { GameSessionError } from '../game-sessions/domain/game-session.errors';
+import { ProblemCode, ProblemDetails, knownProblem } from './problem-details';
+
+/**
+ * What any transport answers for an error it has no special word for: a rule of the table by its
+ * code, the database being away as 503 (logged as a warning), anything else as a generic 500
+ * (logged with its stack, never shown).
+ */
+export function problemOfError(error: unknown, logger: Logger, context: string): ProblemDetails {
+  if (error instanceof GameSessionError) return knownProblem(error.code as ProblemCode, error.message);
+  if (isDatabaseUnavailable(error)) {
+    logger.warn(`${context} failed: database unavailable: ${(error as Error).message}`);
+    return knownProblem('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now; retry shortly');
+  }
+  logger.error(`${context} failed unexpectedly`, error instanceof Error ? error.stack : String(error));
+  return knownProblem('INTERNAL', 'An unexpected error occurred');
+}
