@@ -1,10 +1,11 @@
-import { RequestMethod } from '@nestjs/common';
+import { Logger, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { answerClientErrors } from './common/client-errors';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
 import { AppConfig } from './config/app-config';
+import { CONSOLE_FOLDER, serveConsole } from './console/serve-console';
 import { Database } from './database/database';
 import { ClusterIoAdapter } from './realtime/cluster-io.adapter';
 
@@ -20,6 +21,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   app.use(
     helmet({
       // The API answers JSON only; the OpenAPI UI at /api/docs needs its own inline script and styles.
+      // The console's pages tighten this (serve-console.ts).
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -31,6 +33,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
     }),
   );
   app.enableCors(corsOptions(config.corsOrigins));
+  if (!serveConsole(app)) new Logger('Console').warn(`The console is not built (${CONSOLE_FOLDER} is missing): npm run build builds it`);
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });

@@ -5,17 +5,17 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { AppConfig } from './config/app-config';
+import { AppConfig, loadAppConfig } from './config/app-config';
 import { GameSessionsGateway } from './game-sessions/infrastructure/realtime/game-sessions.gateway';
 import { ShutdownState } from './health/shutdown-state';
 
 const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const config = loadAppConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.of(config), { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   await configureApp(app);
-  const config = app.get(AppConfig);
   await app.listen(config.port);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void drain(app, signal, config));
   const url = (await app.getUrl()).replace('[::1]', 'localhost');

@@ -7,6 +7,6 @@ import { TokenVerifier } from './token-verifier';
 @Module({
   imports: [PassportModule],
   providers: [JwtStrategy, TokenKeys, TokenVerifier],
-  exports: [TokenVerifier],
+  exports: [TokenKeys, TokenVerifier],
 })
 export class AuthModule {}

@@ -8,3 +8,12 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 
 export const isPublic = (reflector: Reflector, context: ExecutionContext): boolean =>
   reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
+
+/**
+ * The open paths under /api, by prefix: for refusals raised before any route is matched (an
+ * unreadable body), where @Public() cannot be read yet. Everything else under /api wants a token.
+ */
+const OPEN_API_PATHS = ['/api/docs', '/api/console/', '/api/dev/'];
+
+export const needsToken = (path: string): boolean =>
+  path.startsWith('/api/') && !OPEN_API_PATHS.some((open) => path.startsWith(open));

@@ -27,17 +27,18 @@ const JWKS_TIMEOUT_MS = 3000;
 @Injectable()
 export class TokenKeys {
   private keys = new Map<string, KeyObject>();
-  private readonly secret?: KeyObject;
+  /** JWT_SECRET (or the development secret) as a key: it verifies HS256 tokens and may sign them. */
+  readonly sharedSecret?: KeyObject;
   private fetchedAt = 0;
   private fetching?: Promise<void>;
 
   constructor(private readonly config: AppConfig) {
-    if (config.jwtSecret) this.secret = createSecretKey(Buffer.from(config.jwtSecret));
+    if (config.jwtSecret) this.sharedSecret = createSecretKey(Buffer.from(config.jwtSecret));
   }
 
   async keyFor(token: string): Promise<VerificationKey> {
     const header = decode(token, { complete: true })?.header;
-    if (header?.alg === 'HS256' && this.secret) return { key: this.secret, algorithm: 'HS256' };
+    if (header?.alg === 'HS256' && this.sharedSecret) return { key: this.sharedSecret, algorithm: 'HS256' };
     if (header?.alg === 'RS256' && this.config.jwtJwksUrl && header.kid) {
       return { key: await this.publicKey(header.kid), algorithm: 'RS256' };
     }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, UnauthorizedException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { needsToken } from '../auth/public.decorator';
 import { TokenVerifier } from '../auth/token-verifier';
 import { recordOutcome } from '../logging/audit-context.interceptor';
 import { IdempotencyRefusal } from './idempotency/idempotency.errors';
@@ -88,8 +89,7 @@ function send(response: Response, body: ProblemDetails): void {
 const BEFORE_THE_GUARD = new Set([HttpStatus.BAD_REQUEST, HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE]);
 
 function refusedBeforeTheGuard(request: Request, body: ProblemDetails): boolean {
-  const guarded = request.path.startsWith('/api/') && !request.path.startsWith('/api/docs');
-  return guarded && !(request as { user?: unknown }).user && BEFORE_THE_GUARD.has(body.status);
+  return needsToken(request.path) && !(request as { user?: unknown }).user && BEFORE_THE_GUARD.has(body.status);
 }
 
 function bearerToken(request: Request): string | undefined {

@@ -1,9 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { AppConfig, loadAppConfig } from './app-config';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './app-config';
 
+/** The configuration, read before the module tree is built: which modules exist may depend on it. */
 @Global()
-@Module({
-  providers: [{ provide: AppConfig, useFactory: () => loadAppConfig() }],
-  exports: [AppConfig],
-})
-export class ConfigModule {}
+@Module({})
+export class ConfigModule {
+  static of(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}

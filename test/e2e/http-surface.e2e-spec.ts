@@ -126,6 +126,8 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
       const doc = (await request(t.http).get('/api/docs-json').expect(200)).body;
 
       expect(Object.keys(doc.paths).sort()).toEqual([
+        '/api/console/settings',
+        '/api/dev/tokens',
         '/api/game-sessions',
         '/api/game-sessions/{id}',
         '/api/game-sessions/{id}/events',

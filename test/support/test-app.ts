@@ -5,7 +5,7 @@ import { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { AppConfig, loadAppConfig } from '../../src/config/app-config';
+import { loadAppConfig } from '../../src/config/app-config';
 import { TestDatabase, createTestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './tokens';
 
@@ -34,10 +34,7 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApp> {
   const database = shared ?? (await createTestDatabase());
   const config = loadAppConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...UNLIMITED, ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(AppConfig)
-    .useValue(config)
-    .compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.of(config)] }).compile();
   const app = await configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }));
   await app.listen(0, '127.0.0.1');
   return {

@@ -1,0 +1,84 @@
+import type { GameSessionStatus } from '../../../src/game-sessions/domain/game-session-status';
+import type { PlayerType } from '../../../src/game-sessions/domain/player-type';
+import { Problem, problemOf } from './problem';
+import type { GameSession, SessionEvent } from './roster-types';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** The largest page of history the API hands out at once. */
+const EVENTS_PAGE = 1000;
+
+async function send<T>(method: Method, path: string, token?: string, body?: object): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api${path}`, { method, headers, body: body && JSON.stringify(body) });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) throw problemOf(response.status, json);
+  return json as T;
+}
+
+/** The public routes the sign-in screen uses before there is a token. */
+export const publicApi = {
+  settings: () => send<{ devSignIn: boolean }>('GET', '/console/settings'),
+  mintDevToken: (userId: string) => send<{ token: string }>('POST', '/dev/tokens', undefined, { userId }),
+};
+
+/** The REST API as the signed-in user drives it. Every failure is a Problem with the server's detail. */
+export class RosterApi {
+  /** @param onSignedOut told when the server no longer accepts the token (expired, say), with its detail */
+  constructor(
+    private readonly token: string,
+    private readonly onSignedOut: (detail: string) => void = () => undefined,
+  ) {}
+
+  listSessions(): Promise<GameSession[]> {
+    return this.call<{ items: GameSession[] }>('GET', '/game-sessions').then((page) => page.items);
+  }
+
+  createSession(title: string): Promise<GameSession> {
+    return this.call('POST', '/game-sessions', { title });
+  }
+
+  addParticipant(sessionId: string, userId: string, type: PlayerType): Promise<GameSession> {
+    return this.call('POST', `/game-sessions/${sessionId}/participants`, { userId, type });
+  }
+
+  changeStatus(sessionId: string, status: GameSessionStatus): Promise<GameSession> {
+    return this.call('PATCH', `/game-sessions/${sessionId}`, { status });
+  }
+
+  /** The Game Master removing someone, or a participant leaving (userId = their own). */
+  removeParticipant(sessionId: string, userId: string): Promise<GameSession> {
+    return this.call('DELETE', `/game-sessions/${sessionId}/participants/${userId}`);
+  }
+
+  /** The whole history, page by page. */
+  async listEvents(sessionId: string): Promise<SessionEvent[]> {
+    const events: SessionEvent[] = [];
+    for (;;) {
+      const afterSeq = events.at(-1)?.seq ?? 0;
+      const page = await this.call<{ items: SessionEvent[] }>(
+        'GET',
+        `/game-sessions/${sessionId}/events?afterSeq=${afterSeq}&limit=${EVENTS_PAGE}`,
+      );
+      events.push(...page.items);
+      if (page.items.length < EVENTS_PAGE) return events;
+    }
+  }
+
+  private async call<T>(method: Method, path: string, body?: object): Promise<T> {
+    try {
+      return await send<T>(method, path, this.token, body);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 401) this.onSignedOut(error.message);
+      throw error;
+    }
+  }
+}

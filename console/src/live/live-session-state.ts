@@ -1,0 +1,76 @@
+import type { GameSession, RemovedFromSession, SessionEvent } from '../api/roster-types';
+
+/** What the session page knows of one session, kept in step with its live feed. */
+export type LiveSessionState =
+  /** Events that arrive before the snapshot are kept, then applied on top of it. */
+  | { readonly phase: 'loading'; readonly early: readonly SessionEvent[] }
+  | {
+      readonly phase: 'ready';
+      readonly session: GameSession;
+      /** The seq the roster reflects: events at or below it are already in. */
+      readonly seq: number;
+      /** The log, ascending seq; undefined until it has been read. */
+      readonly history: readonly SessionEvent[] | undefined;
+      readonly historyError: string | undefined;
+    }
+  | { readonly phase: 'failed'; readonly detail: string }
+  | { readonly phase: 'removed'; readonly removal: RemovedFromSession; readonly title: string | undefined };
+
+export type LiveSessionAction =
+  | { readonly type: 'subscribed'; readonly session: GameSession; readonly seq: number }
+  | { readonly type: 'event'; readonly event: SessionEvent }
+  | { readonly type: 'history'; readonly events: readonly SessionEvent[] }
+  | { readonly type: 'historyFailed'; readonly detail: string }
+  | { readonly type: 'failed'; readonly detail: string }
+  | { readonly type: 'removed'; readonly removal: RemovedFromSession };
+
+export const LOADING: LiveSessionState = { phase: 'loading', early: [] };
+
+export function liveSessionReducer(state: LiveSessionState, action: LiveSessionAction): LiveSessionState {
+  switch (action.type) {
+    case 'subscribed': {
+      const ready: LiveSessionState = { phase: 'ready', session: action.session, seq: action.seq, history: undefined, historyError: undefined };
+      return state.phase === 'loading' ? state.early.reduce(applyEvent, ready) : ready;
+    }
+    case 'event':
+      if (state.phase === 'loading') return { ...state, early: [...state.early, action.event] };
+      return applyEvent(state, action.event);
+    case 'history':
+      if (state.phase !== 'ready') return state;
+      return { ...state, history: mergeBySeq(state.history ?? [], action.events), historyError: undefined };
+    case 'historyFailed':
+      return state.phase === 'ready' ? { ...state, historyError: action.detail } : state;
+    case 'failed':
+      return state.phase === 'removed' ? state : { phase: 'failed', detail: action.detail };
+    case 'removed':
+      return { phase: 'removed', removal: action.removal, title: state.phase === 'ready' ? state.session.title : undefined };
+  }
+}
+
+/** The feed sends each event once and in order; a repeat (a reconnect's catch-up) changes nothing. */
+function applyEvent(state: LiveSessionState, event: SessionEvent): LiveSessionState {
+  if (state.phase !== 'ready' || event.seq <= state.seq) return state;
+  return {
+    ...state,
+    session: { ...applySessionEvent(state.session, event), updatedAt: event.occurredAt, version: state.session.version + 1 },
+    seq: event.seq,
+    history: state.history && mergeBySeq(state.history, [event]),
+  };
+}
+
+function applySessionEvent(session: GameSession, event: SessionEvent): GameSession {
+  switch (event.event) {
+    case 'ParticipantJoined':
+      return { ...session, players: [...session.players, { userId: event.userId, type: event.type, joinedAt: event.occurredAt }] };
+    case 'ParticipantLeft':
+      return { ...session, players: session.players.filter((player) => player.userId !== event.userId) };
+    case 'SessionStatusChanged':
+      return { ...session, status: event.to };
+  }
+}
+
+function mergeBySeq(known: readonly SessionEvent[], more: readonly SessionEvent[]): SessionEvent[] {
+  const bySeq = new Map(known.map((event) => [event.seq, event]));
+  for (const event of more) bySeq.set(event.seq, event);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,79 @@
+import { useEffect, useReducer, useState } from 'react';
+import { io } from 'socket.io-client';
+import { describeFailure } from '../api/problem';
+import type { RosterApi } from '../api/roster-api';
+import type { GameSession, RemovedFromSession, SessionEvent } from '../api/roster-types';
+import { LOADING, type LiveSessionState, liveSessionReducer } from './live-session-state';
+
+type SubscribeAck =
+  | { ok: true; session: GameSession; seq: number }
+  | { ok: false; error: { status: number; code: string; detail: string } };
+
+/** `connected`: changes made elsewhere appear as they happen; otherwise the socket is retrying. */
+export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
+
+const ROSTER_EVENTS = ['ParticipantJoined', 'ParticipantLeft', 'SessionStatusChanged'] as const;
+
+/**
+ * One session, live: subscribes over the socket gateway, applies every change made anywhere, reads
+ * the history once, and after a reconnect asks for what it missed (afterSeq). A removal of the
+ * signed-in user ends it on every tab at once: the server tells each of their sockets.
+ */
+export function useLiveSession(
+  api: RosterApi,
+  token: string,
+  sessionId: string,
+  onSignedOut: (detail: string) => void,
+): { state: LiveSessionState; connection: LiveConnection } {
+  const [state, dispatch] = useReducer(liveSessionReducer, LOADING);
+  const [connection, setConnection] = useState<LiveConnection>('connecting');
+
+  useEffect(() => {
+    // websocket only: no long-polling fallback, which behind several instances would need sticky sessions.
+    const socket = io('/game-sessions', { auth: { token }, transports: ['websocket'] });
+    let subscribed = false;
+    let lastSeq = 0;
+
+    socket.on('connect', async () => {
+      setConnection('connected');
+      const afterSeq = subscribed ? lastSeq : undefined;
+      const ack: SubscribeAck = await socket.emitWithAck('session:subscribe', { sessionId, afterSeq });
+      if (!ack.ok) {
+        dispatch({ type: 'failed', detail: ack.error.detail });
+        socket.disconnect();
+        return;
+      }
+      if (subscribed) return;
+      subscribed = true;
+      lastSeq = Math.max(lastSeq, ack.seq);
+      dispatch({ type: 'subscribed', session: ack.session, seq: ack.seq });
+      api.listEvents(sessionId).then(
+        (events) => dispatch({ type: 'history', events }),
+        (error: unknown) => dispatch({ type: 'historyFailed', detail: describeFailure(error) }),
+      );
+    });
+    for (const name of ROSTER_EVENTS) {
+      socket.on(name, (event: SessionEvent) => {
+        if (event.sessionId !== sessionId) return;
+        lastSeq = Math.max(lastSeq, event.seq);
+        dispatch({ type: 'event', event });
+      });
+    }
+    socket.on('RemovedFromSession', (removal: RemovedFromSession) => {
+      if (removal.sessionId !== sessionId) return;
+      dispatch({ type: 'removed', removal });
+      socket.disconnect();
+    });
+    socket.on('disconnect', () => setConnection('reconnecting'));
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized') onSignedOut('The server no longer accepts your token: sign in again.');
+      else setConnection('reconnecting');
+    });
+    socket.on('TokenExpired', () => onSignedOut('Your sign-in has expired: sign in again.'));
+    return () => {
+      socket.disconnect();
+    };
+  }, [api, token, sessionId, onSignedOut]);
+
+  return { state, connection };
+}

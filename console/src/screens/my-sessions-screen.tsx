@@ -1,0 +1,80 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { describeFailure } from '../api/problem';
+import type { RosterApi } from '../api/roster-api';
+import type { GameSession } from '../api/roster-types';
+import { ErrorMessage } from '../components/error-message';
+import { TableHead } from '../components/table-head';
+import { useRequest } from '../components/use-request';
+import { followLink, navigate, sessionPath } from '../navigation';
+import { StatusBadge, formatTime } from '../session/labels';
+
+/** The sessions the user sits in, newest first, and a form to start a new one as its Game Master. */
+export function MySessionsScreen({ api, me }: { api: RosterApi; me: string }) {
+  const [sessions, setSessions] = useState<GameSession[]>();
+  const [loadError, setLoadError] = useState<string>();
+
+  useEffect(() => {
+    api.listSessions().then(setSessions, (error: unknown) => setLoadError(describeFailure(error)));
+  }, [api]);
+
+  return (
+    <main>
+      <h1>My sessions</h1>
+      <CreateSessionForm api={api} />
+      <section className="panel" aria-labelledby="session-list">
+        <h2 id="session-list">Sessions I sit in</h2>
+        <ErrorMessage>{loadError}</ErrorMessage>
+        {!sessions && !loadError && <p className="muted">Loading your sessions…</p>}
+        {sessions?.length === 0 && <p className="muted">None yet: create one above, or ask a Game Master to seat you.</p>}
+        {sessions && sessions.length > 0 && (
+          <table className="sessions" aria-label="My sessions">
+            <TableHead columns={['Title', 'Status', 'You are', 'Participants', 'Created']} />
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.id}>
+                  <td>
+                    <a href={sessionPath(session.id)} onClick={followLink}>
+                      {session.title}
+                    </a>
+                  </td>
+                  <td>
+                    <StatusBadge status={session.status} />
+                  </td>
+                  <td>{session.ownerId === me ? 'Game Master' : session.players.find((p) => p.userId === me)?.type}</td>
+                  <td>{session.players.length}</td>
+                  <td>{formatTime(session.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function CreateSessionForm({ api }: { api: RosterApi }) {
+  const request = useRequest();
+  const [title, setTitle] = useState('');
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    await request.run(async () => navigate(sessionPath((await api.createSession(title)).id)));
+  }
+
+  return (
+    <form className="panel" aria-labelledby="create-session" onSubmit={submit}>
+      <h2 id="create-session">New session</h2>
+      <div className="field-row">
+        <label className="field grow">
+          Title
+          <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="Curse of Strahd, night 3" />
+        </label>
+        <button type="submit" className="primary" disabled={request.pending}>
+          Create session
+        </button>
+      </div>
+      <ErrorMessage>{request.error}</ErrorMessage>
+    </form>
+  );
+}

@@ -1,0 +1,185 @@
+import { type ReactNode, useState } from 'react';
+import { isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
+import type { RosterApi } from '../api/roster-api';
+import type { GameSession, Participant } from '../api/roster-types';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { ErrorMessage } from '../components/error-message';
+import { useRequest } from '../components/use-request';
+import { type LiveConnection, useLiveSession } from '../live/use-live-session';
+import { followLink } from '../navigation';
+import { AddParticipantForm } from '../session/add-participant-form';
+import { HistoryTable } from '../session/history-table';
+import { StatusBadge, UserId, statusName } from '../session/labels';
+import { RosterTable } from '../session/roster-table';
+import { StatusMoves } from '../session/status-moves';
+import { RemovedScreen } from './removed-screen';
+
+interface SessionScreenProps {
+  readonly api: RosterApi;
+  readonly token: string;
+  readonly me: string;
+  readonly sessionId: string;
+  readonly onSignedOut: (detail: string) => void;
+}
+
+export function SessionScreen({ api, token, me, sessionId, onSignedOut }: SessionScreenProps) {
+  const { state, connection } = useLiveSession(api, token, sessionId, onSignedOut);
+  switch (state.phase) {
+    case 'loading':
+      return (
+        <main>
+          <BackLink />
+          <p className="muted" role="status">
+            Loading the session…
+          </p>
+        </main>
+      );
+    case 'failed':
+      return (
+        <main>
+          <BackLink />
+          <h1>This session cannot be shown</h1>
+          <ErrorMessage>{state.detail}</ErrorMessage>
+        </main>
+      );
+    case 'removed':
+      return <RemovedScreen removal={state.removal} title={state.title} />;
+    case 'ready':
+      return (
+        <SessionPage api={api} me={me} session={state.session} connection={connection}>
+          <HistoryTable events={state.history} error={state.historyError} ownerId={state.session.ownerId} me={me} />
+        </SessionPage>
+      );
+  }
+}
+
+interface SessionPageProps {
+  readonly api: RosterApi;
+  readonly me: string;
+  readonly session: GameSession;
+  readonly connection: LiveConnection;
+  readonly children: ReactNode;
+}
+
+function SessionPage({ api, me, session, connection, children }: SessionPageProps) {
+  const isGameMaster = session.ownerId === me;
+  const frozen = isFinalStatus(session.status);
+  const myType = session.players.find((participant) => participant.userId === me)?.type;
+  return (
+    <main>
+      <BackLink />
+      <header className="session-header">
+        <h1>{session.title}</h1>
+        <div className="session-facts">
+          <StatusBadge status={session.status} />
+          <span>{isGameMaster ? 'You are the Game Master' : `You are a ${myType ?? 'participant'}`}</span>
+          <LiveIndicator connection={connection} />
+        </div>
+      </header>
+      {isGameMaster && !frozen && <StatusMoves api={api} session={session} />}
+      {frozen && (
+        <p className="notice">
+          This session is {statusName(session.status)}: its roster is frozen.
+        </p>
+      )}
+      <RosterPanel api={api} me={me} session={session} canRemove={isGameMaster && !frozen} />
+      {isGameMaster && !frozen && <AddParticipantForm api={api} sessionId={session.id} />}
+      {!isGameMaster && !frozen && myType && <LeaveSession api={api} me={me} session={session} type={myType} />}
+      {children}
+    </main>
+  );
+}
+
+/**
+ * The roster, and the Game Master's removal behind a confirmation. The dialog stays open if the
+ * session changes meanwhile (finished elsewhere, say): the server decides, and its refusal shows.
+ */
+function RosterPanel({ api, me, session, canRemove }: { api: RosterApi; me: string; session: GameSession; canRemove: boolean }) {
+  const [target, setTarget] = useState<Participant>();
+  const request = useRequest();
+
+  function close() {
+    setTarget(undefined);
+    request.clearError();
+  }
+
+  async function remove() {
+    if (target && (await request.run(() => api.removeParticipant(session.id, target.userId)))) close();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="roster">
+      <h2 id="roster">Roster ({session.players.length})</h2>
+      <RosterTable players={session.players} me={me} canRemove={canRemove} onRemove={setTarget} />
+      <ConfirmDialog
+        open={target !== undefined}
+        title="Remove participant"
+        confirmLabel="Remove participant"
+        pending={request.pending}
+        error={request.error}
+        onConfirm={remove}
+        onCancel={close}
+      >
+        {target && (
+          <p>
+            Remove <UserId id={target.userId} />, seated as <strong>{target.type}</strong>, from “{session.title}”? They see at
+            once that they were removed; only you can seat them again.
+          </p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** A participant leaves; the server then tells every tab of theirs, this one included. */
+function LeaveSession({ api, me, session, type }: { api: RosterApi; me: string; session: GameSession; type: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const request = useRequest();
+
+  function close() {
+    setConfirming(false);
+    request.clearError();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="leave">
+      <h2 id="leave">Leave</h2>
+      <p className="muted">You sit here as a {type}. Leaving takes you off the roster; only the Game Master can seat you again.</p>
+      <button type="button" className="danger" onClick={() => setConfirming(true)}>
+        Leave session
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        title="Leave session"
+        confirmLabel="Leave session"
+        pending={request.pending}
+        error={request.error}
+        onConfirm={async () => (await request.run(() => api.removeParticipant(session.id, me))) && close()}
+        onCancel={close}
+      >
+        <p>
+          Leave “{session.title}”, where you sit as <strong>{type}</strong>?
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function LiveIndicator({ connection }: { connection: LiveConnection }) {
+  const text = connection === 'connected' ? 'Live' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…';
+  return (
+    <span className={`live live-${connection}`} role="status" title="Changes made elsewhere appear here as they happen">
+      {text}
+    </span>
+  );
+}
+
+function BackLink() {
+  return (
+    <nav className="back">
+      <a href="/" onClick={followLink}>
+        ← My sessions
+      </a>
+    </nav>
+  );
+}

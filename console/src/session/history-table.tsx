@@ -1,0 +1,57 @@
+import type { SessionEvent } from '../api/roster-types';
+import { ErrorMessage } from '../components/error-message';
+import { TableHead } from '../components/table-head';
+import { formatTime, statusName } from './labels';
+
+interface HistoryTableProps {
+  readonly events: readonly SessionEvent[] | undefined;
+  readonly error: string | undefined;
+  readonly ownerId: string;
+  readonly me: string;
+}
+
+/** The session's log, newest first: when, who acted, what happened, and why someone left. */
+export function HistoryTable({ events, error, ownerId, me }: HistoryTableProps) {
+  const name = (userId: string) => (userId === me ? 'You' : userId === ownerId ? 'Game Master' : userId);
+  return (
+    <section className="panel" aria-labelledby="history">
+      <h2 id="history">History</h2>
+      <ErrorMessage>{error}</ErrorMessage>
+      {!events && !error && <p className="muted">Loading the history…</p>}
+      {events && (
+        <table className="history" aria-label="History">
+          <TableHead columns={['Time', 'Actor', 'What happened', 'Reason']} />
+          <tbody>
+            {[...events].reverse().map((event) => {
+              const { actor, what, reason } = describeEvent(event, ownerId, name);
+              return (
+                <tr key={event.seq}>
+                  <td>{formatTime(event.occurredAt)}</td>
+                  <td>{actor}</td>
+                  <td>{what}</td>
+                  <td>{reason}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Only the Game Master seats people and moves the status; a leaving participant acts for themselves. */
+function describeEvent(event: SessionEvent, ownerId: string, name: (userId: string) => string) {
+  switch (event.event) {
+    case 'ParticipantJoined':
+      return event.userId === ownerId
+        ? { actor: name(ownerId), what: 'Created the session as its Master', reason: '—' }
+        : { actor: name(ownerId), what: `Seated ${name(event.userId)} as ${event.type}`, reason: '—' };
+    case 'ParticipantLeft':
+      return event.removedBy
+        ? { actor: name(event.removedBy), what: `Removed ${name(event.userId)} (${event.type})`, reason: event.reason }
+        : { actor: name(event.userId), what: `Left the session (${event.type})`, reason: event.reason };
+    case 'SessionStatusChanged':
+      return { actor: name(ownerId), what: `Moved the session from ${statusName(event.from)} to ${statusName(event.to)}`, reason: '—' };
+  }
+}

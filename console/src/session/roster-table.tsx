@@ -1,0 +1,48 @@
+import { PlayerType } from '../../../src/game-sessions/domain/player-type';
+import type { Participant } from '../api/roster-types';
+import { TableHead } from '../components/table-head';
+import { formatTime, UserId } from './labels';
+
+interface RosterTableProps {
+  readonly players: readonly Participant[];
+  readonly me: string;
+  /** The Game Master's view of a session that is not over: a remove button on every row but the Master's. */
+  readonly canRemove: boolean;
+  readonly onRemove: (participant: Participant) => void;
+}
+
+export function RosterTable({ players, me, canRemove, onRemove }: RosterTableProps) {
+  return (
+    <table className="roster" aria-label="Roster">
+      <TableHead columns={['Participant', 'Type', 'Joined', ...(canRemove ? [<span className="visually-hidden">Actions</span>] : [])]} />
+      <tbody>
+        {players.map((participant) => (
+          <tr key={participant.userId}>
+            <td>
+              <UserId id={participant.userId} />
+              {participant.userId === me && <span className="you"> (you)</span>}
+            </td>
+            <td>
+              <span className={`badge type-${participant.type.toLowerCase()}`}>{participant.type}</span>
+            </td>
+            <td>{formatTime(participant.joinedAt)}</td>
+            {canRemove && (
+              <td className="row-actions">
+                {participant.type !== PlayerType.Master && (
+                  <button
+                    type="button"
+                    className="danger subtle"
+                    aria-label={`Remove ${participant.userId}`}
+                    onClick={() => onRemove(participant)}
+                  >
+                    Remove
+                  </button>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

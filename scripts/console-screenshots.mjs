@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Screenshots of the console for the README: `npm run screenshots` (it builds first).
+// Starts the built app on a throwaway embedded PostgreSQL (or DATABASE_URL), plays a short game
+// night in Debian's Chromium (CHROMIUM_PATH), and writes docs/console/*.png.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const OUT = 'docs/console';
+const GM = '11111111-1111-4111-8111-111111111111';
+const PLAYER = '22222222-2222-4222-8222-222222222222';
+const ASSISTANT = '33333333-3333-4333-8333-333333333333';
+const GUEST = '44444444-4444-4444-8444-444444444444';
+const TITLE = 'Curse of Strahd, night 3';
+/** Every browser alike, so that the pictures agree on the time of day. */
+const CONTEXT = { viewport: { width: 1200, height: 860 }, locale: 'en-GB', timezoneId: 'UTC' };
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** dist/main.js outside production, so that the console offers "sign in as". */
+async function startApp(dataDir) {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  delete env.NODE_ENV;
+  delete env.JWT_SECRET;
+  const child = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`the app did not start:\n${output}`));
+    }, 90_000);
+    child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('Serving on')) clearTimeout(timer), resolve();
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
+}
+
+/** The REST API as `userId`, with a token from the app's own development route. */
+async function apiAs(url, userId) {
+  const call = async (method, path, body) => {
+    const response = await fetch(`${url}/api${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body && JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  let token;
+  ({ token } = await call('POST', '/dev/tokens', { userId }));
+  return { token, call };
+}
+
+async function signedInPage(browser, token) {
+  const context = await browser.newContext(CONTEXT);
+  await context.addInitScript({ content: `localStorage.setItem('game-session-console.token', ${JSON.stringify(token)})` });
+  return context.newPage();
+}
+
+/** The viewport, or its top `height` pixels where the rest would be empty page. */
+async function shoot(page, name, height = CONTEXT.viewport.height) {
+  await page.screenshot({ path: join(OUT, `${name}.png`), clip: { x: 0, y: 0, width: CONTEXT.viewport.width, height } });
+  console.log(`${OUT}/${name}.png`);
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'roster-screenshots-'));
+// The embedded PostgreSQL runs as the `postgres` user when this runs as root: it must reach the folder.
+chmodSync(folder, 0o755);
+mkdirSync(OUT, { recursive: true });
+const app = await startApp(folder);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  // Sign in: the "sign in as" box, filled in.
+  const gmPage = await (await browser.newContext(CONTEXT)).newPage();
+  await gmPage.goto(app.url);
+  await gmPage.getByLabel('User id').fill(GM);
+  await shoot(gmPage, 'sign-in', 660);
+
+  // My sessions: a few sessions in several states.
+  const gm = await apiAs(app.url, GM);
+  const older = await gm.call('POST', '/game-sessions', { title: 'Lost Mine of Phandelver' });
+  await gm.call('PATCH', `/game-sessions/${older.id}`, { status: 'Scheduled' });
+  const session = await gm.call('POST', '/game-sessions', { title: TITLE });
+  for (const [userId, type] of [[PLAYER, 'Player'], [ASSISTANT, 'Assistant'], [GUEST, 'Guest']]) {
+    await gm.call('POST', `/game-sessions/${session.id}/participants`, { userId, type });
+  }
+  for (const status of ['Scheduled', 'InProgress']) await gm.call('PATCH', `/game-sessions/${session.id}`, { status });
+  await gmPage.getByRole('button', { name: 'Sign in as this user' }).click();
+  await gmPage.getByRole('table', { name: 'My sessions' }).getByText(TITLE).waitFor();
+  await shoot(gmPage, 'my-sessions', 520);
+
+  // The session as its Game Master, the removal's confirmation open; the player watches on their own.
+  const playerPage = await signedInPage(browser, (await apiAs(app.url, PLAYER)).token);
+  await playerPage.goto(`${app.url}/sessions/${session.id}`);
+  await gmPage.getByRole('link', { name: TITLE }).click();
+  await gmPage.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+  await playerPage.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+  await gmPage.getByRole('button', { name: `Remove ${PLAYER}` }).click();
+  await gmPage.getByRole('dialog', { name: 'Remove participant' }).waitFor();
+  await shoot(gmPage, 'session-remove-dialog');
+
+  // The removed player's page, at once.
+  await gmPage.getByRole('dialog').getByRole('button', { name: 'Remove participant' }).click();
+  await playerPage.getByRole('heading', { name: 'You were removed from this session' }).waitFor();
+  await shoot(playerPage, 'removed', 340);
+  await gmPage.getByRole('dialog').waitFor({ state: 'hidden' });
+  await gmPage.getByRole('heading', { name: 'Roster (3)' }).waitFor();
+  await gmPage.screenshot({ path: join(OUT, 'session.png'), fullPage: true });
+  console.log(`${OUT}/session.png`);
+} finally {
+  await browser.close();
+  await app.stop();
+  rmSync(folder, { recursive: true, force: true });
+}

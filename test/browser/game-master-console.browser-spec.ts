@@ -1,0 +1,172 @@
+import { Page } from 'playwright-core';
+import { BROWSER_TEST_TIMEOUT_MS, openSession, removeButtons, rosterRowOf, useConsoleRig } from '../support/console-browser';
+import { SessionJson, userIdsOf } from '../support/roster-api';
+import { newUserId } from '../support/tokens';
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
+
+/**
+ * The Game Master's console in Chromium, against the built app (dist/main.js serving dist-console)
+ * on real PostgreSQL. What the page shows is checked against what the server holds.
+ */
+describe('Game Master console (browser)', () => {
+  const rig = useConsoleRig();
+
+  const sessionOnServer = async (gm: string, sessionId: string): Promise<SessionJson> =>
+    (await rig.api(gm).getSession(sessionId).expect(200)).body;
+
+  const removalDialog = (page: Page) => page.getByRole('dialog', { name: 'Remove participant' });
+
+  it('the GM signs in, creates a session, seats a Player and removes them through the confirmation dialog; the roster updates', async () => {
+    const gm = newUserId();
+    const player = newUserId();
+    const page = await rig.pageOf();
+    await page.goto(rig.app.url);
+    await page.getByLabel('User id').fill(gm);
+    await page.getByRole('button', { name: 'Sign in as this user' }).click();
+    await page.getByLabel('Title').fill('Curse of Strahd, night 3');
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await page.getByRole('heading', { name: 'Curse of Strahd, night 3' }).waitFor();
+    await page.getByText('You are the Game Master').waitFor();
+    const sessionId = new URL(page.url()).pathname.split('/').pop()!;
+
+    await page.getByLabel('User id').fill(player);
+    await page.getByLabel('Type').selectOption('Player');
+    await page.getByRole('button', { name: 'Add participant' }).click();
+    await rosterRowOf(page, player).getByText('Player', { exact: true }).waitFor();
+
+    await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).click();
+    const dialog = removalDialog(page);
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(new RegExp(`Remove ${player}, seated as Player, from “Curse of Strahd, night 3”`));
+    // Hold the DELETE to see the dialog's buttons disabled while it runs.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/game-sessions/${sessionId}/participants/${player}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await dialog.getByRole('button', { name: 'Remove participant' }).click();
+    await dialog.getByRole('button', { name: 'Remove participant', disabled: true }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel', disabled: true }).waitFor();
+    release();
+    await dialog.waitFor({ state: 'hidden' });
+    await rosterRowOf(page, player).waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Roster (1)' }).waitFor();
+
+    const session = await sessionOnServer(gm, sessionId);
+    expect(session.players).toEqual([expect.objectContaining({ userId: gm, type: 'Master' })]);
+    await page
+      .getByRole('table', { name: 'History' })
+      .getByRole('row')
+      .filter({ hasText: `Removed ${player} (Player)` })
+      .filter({ hasText: /removed$/ })
+      .waitFor();
+  });
+
+  it('cancelling the dialog, by its button or by Escape, removes nobody; the Master has no remove button', async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Player');
+    const [player] = ids;
+    const page = await rig.pageOf(gm);
+    await openSession(page, rig.app.url, session.id);
+    expect(await rosterRowOf(page, gm).getByRole('button').count()).toBe(0);
+    expect(await removeButtons(page).count()).toBe(1);
+
+    const dialog = removalDialog(page);
+    await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).click();
+    await dialog.waitFor();
+    // Focus starts on Cancel: a stray Enter never confirms.
+    expect(await page.locator(':focus').textContent()).toBe('Cancel');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // By keyboard alone: Enter on the row's button opens the dialog, Escape closes it, focus returns.
+    await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe(`Remove ${player}`);
+
+    await rosterRowOf(page, player).waitFor();
+    expect(userIdsOf(await sessionOnServer(gm, session.id))).toEqual([gm, player]);
+    const events = (await rig.api(gm).listEvents(session.id).expect(200)).body.items;
+    expect(events.map((event: { event: string }) => event.event)).toEqual(['ParticipantJoined', 'ParticipantJoined']);
+  });
+
+  it('a finished session shows no remove buttons, no add form and no status moves', async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Player', 'Guest');
+    const page = await rig.pageOf(gm);
+    await openSession(page, rig.app.url, session.id);
+    expect(await removeButtons(page).count()).toBe(2);
+
+    await page.getByRole('button', { name: 'Move to Finished' }).click();
+    await page.getByText('This session is Finished: its roster is frozen.').waitFor();
+    expect(await removeButtons(page).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add participant' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Move to/ }).count()).toBe(0);
+    expect(await rosterRowOf(page, ids[0]).isVisible()).toBe(true);
+
+    const onServer = await sessionOnServer(gm, session.id);
+    expect(onServer.status).toBe('Finished');
+    expect(userIdsOf(onServer)).toEqual([gm, ...ids]);
+  });
+
+  /** The Game Master's page with the removal of a Player asked for, not yet confirmed. */
+  async function removalAskedFor() {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Player');
+    const [player] = ids;
+    const page = await rig.pageOf(gm);
+    await openSession(page, rig.app.url, session.id);
+    await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).click();
+    const dialog = removalDialog(page);
+    await dialog.waitFor();
+    return { gm, player, session, page, dialog };
+  }
+
+  it('a removal the server refuses shows its detail: the session was finished elsewhere while the dialog was open', async () => {
+    const { gm, player, session, page, dialog } = await removalAskedFor();
+
+    await rig.api(gm).changeStatus(session.id, 'Finished').expect(200);
+    await page.getByText('This session is Finished: its roster is frozen.').waitFor();
+    await dialog.getByRole('button', { name: 'Remove participant' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Cannot remove participants from finished session' }).waitFor();
+
+    expect(userIdsOf(await sessionOnServer(gm, session.id))).toEqual([gm, player]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await removeButtons(page).count()).toBe(0);
+  });
+
+  it('a removal acting on a stale roster shows the detail: the player had already left', async () => {
+    const { player, session, page, dialog } = await removalAskedFor();
+
+    await rig.api(player).removeParticipant(session.id, player).expect(200);
+    await rosterRowOf(page, player).waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Remove participant' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'User is not a participant in this session' }).waitFor();
+  });
+
+  it('every refusal shows the problem detail: an empty title, a malformed user id, someone already seated', async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Assistant');
+    const page = await rig.pageOf(gm);
+    await page.goto(rig.app.url);
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await page.getByRole('alert').filter({ hasText: 'title must be 1 to 128 characters after trimming' }).waitFor();
+
+    await openSession(page, rig.app.url, session.id);
+    const addForm = page.getByRole('form', { name: 'Add a participant' });
+    await addForm.getByLabel('User id').fill('not-a-user');
+    await addForm.getByRole('button', { name: 'Add participant' }).click();
+    await addForm.getByRole('alert').filter({ hasText: 'userId must be a UUID' }).waitFor();
+    await addForm.getByLabel('User id').fill(ids[0]);
+    await addForm.getByRole('button', { name: 'Add participant' }).click();
+    await addForm.getByRole('alert').filter({ hasText: 'User is already a participant in this session' }).waitFor();
+
+    expect(userIdsOf(await sessionOnServer(gm, session.id))).toEqual([gm, ids[0]]);
+  });
+});

@@ -1,0 +1,99 @@
+import { BROWSER_TEST_TIMEOUT_MS, openSession, rosterRowOf, useConsoleRig } from '../support/console-browser';
+import { userIdsOf } from '../support/roster-api';
+import { newUserId } from '../support/tokens';
+
+jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
+
+/** Several people's browsers (one context each) on one session: what one does, the others see at once. */
+describe('live console (browser)', () => {
+  const rig = useConsoleRig();
+
+  it("the removed player's tabs all show the removed screen within a second; another participant sees the roster change live", async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Player', 'Assistant');
+    const [player, assistant] = ids;
+    const gmPage = await rig.pageOf(gm);
+    const playerTab = await rig.pageOf(player);
+    const playerOtherTab = await playerTab.context().newPage();
+    const assistantPage = await rig.pageOf(assistant);
+    for (const page of [gmPage, playerTab, playerOtherTab, assistantPage]) await openSession(page, rig.app.url, session.id);
+
+    await rosterRowOf(gmPage, player).getByRole('button', { name: `Remove ${player}` }).click();
+    await gmPage.getByRole('dialog', { name: 'Remove participant' }).getByRole('button', { name: 'Remove participant' }).click();
+    const confirmedAt = Date.now();
+    for (const tab of [playerTab, playerOtherTab]) {
+      await tab.getByRole('heading', { name: 'You were removed from this session' }).waitFor({ timeout: 1000 });
+    }
+    expect(Date.now() - confirmedAt).toBeLessThan(1000);
+    await rosterRowOf(assistantPage, player).waitFor({ state: 'detached', timeout: 1000 });
+
+    expect(await playerTab.getByText(`The Game Master removed you from “${session.title}”`).isVisible()).toBe(true);
+    expect(await rosterRowOf(assistantPage, assistant).isVisible()).toBe(true);
+    await assistantPage.getByRole('heading', { name: 'Roster (2)' }).waitFor();
+    await rig.api(player).getSession(session.id).expect(404);
+    expect(userIdsOf((await rig.api(gm).getSession(session.id).expect(200)).body)).toEqual([gm, assistant]);
+  });
+
+  it('a participant leaves through their own confirmation; the Game Master sees it live', async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Guest');
+    const [guest] = ids;
+    const gmPage = await rig.pageOf(gm);
+    const guestPage = await rig.pageOf(guest);
+    await openSession(gmPage, rig.app.url, session.id);
+    await openSession(guestPage, rig.app.url, session.id);
+    expect(await guestPage.getByRole('button', { name: /^Remove / }).count()).toBe(0);
+
+    await guestPage.getByRole('button', { name: 'Leave session' }).click();
+    const dialog = guestPage.getByRole('dialog', { name: 'Leave session' });
+    await dialog.getByText(`Leave “${session.title}”, where you sit as Guest?`).waitFor();
+    await dialog.getByRole('button', { name: 'Leave session' }).click();
+    await guestPage.getByRole('heading', { name: 'You left this session' }).waitFor();
+    await rosterRowOf(gmPage, guest).waitFor({ state: 'detached' });
+    await gmPage
+      .getByRole('table', { name: 'History' })
+      .getByRole('row')
+      .filter({ hasText: 'Left the session (Guest)' })
+      .filter({ hasText: /left$/ })
+      .waitFor();
+
+    expect(userIdsOf((await rig.api(gm).getSession(session.id).expect(200)).body)).toEqual([gm]);
+    const events = (await rig.api(gm).listEvents(session.id).expect(200)).body.items;
+    expect(events.at(-1)).toMatchObject({ event: 'ParticipantLeft', userId: guest, reason: 'left', removedBy: null });
+  });
+
+  it("changes made elsewhere appear on a player's page without reload: a seat and a status move", async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Player');
+    const playerPage = await rig.pageOf(ids[0]);
+    await openSession(playerPage, rig.app.url, session.id);
+    const newcomer = newUserId();
+
+    await rig.api(gm).addParticipant(session.id, newcomer, 'Guest').expect(201);
+    await rig.api(gm).changeStatus(session.id, 'Scheduled').expect(200);
+    await rosterRowOf(playerPage, newcomer).getByText('Guest', { exact: true }).waitFor();
+    await playerPage.locator('.session-facts').getByText('Scheduled', { exact: true }).waitFor();
+    await playerPage
+      .getByRole('table', { name: 'History' })
+      .getByRole('row')
+      .filter({ hasText: 'Moved the session from Draft to Scheduled' })
+      .waitFor();
+  });
+
+  it('after a lost connection the page catches up with what it missed (afterSeq)', async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Player');
+    const playerPage = await rig.pageOf(ids[0]);
+    await openSession(playerPage, rig.app.url, session.id);
+
+    await playerPage.context().setOffline(true);
+    await playerPage.getByRole('status').filter({ hasText: 'Reconnecting…' }).waitFor();
+    const missed = newUserId();
+    await rig.api(gm).addParticipant(session.id, missed, 'Assistant').expect(201);
+    await playerPage.context().setOffline(false);
+
+    await playerPage.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    await rosterRowOf(playerPage, missed).getByText('Assistant', { exact: true }).waitFor();
+    await playerPage.getByRole('heading', { name: 'Roster (3)' }).waitFor();
+  });
+});
