@@ -13,7 +13,7 @@ export const CONCURRENCIES = [1, 16, 64];
 export const SUBJECTS = ['app', 'runtimeFloor', 'databaseFloor'];
 
 /** Sessions of 10 seated players, made through the app's REST API (sessions in parallel). */
-async function prepareRemovals(port, count) {
+export async function prepareRemovals(port, count) {
   const gm = randomUUID();
   const gmToken = token(gm);
   const removals = [];

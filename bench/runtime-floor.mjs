@@ -1,6 +1,7 @@
 // The runtime floor: node:http + jsonwebtoken + pg, no framework, no ORM. Serves only
 // DELETE /api/game-sessions/:id/participants/:userId with the same JWT, SQL and JSON as the app.
 // Started by the bench as its own process: PORT, DATABASE_URL, JWT_SECRET, DB_POOL_MAX.
+import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { Refusal, removeParticipant } from './removal-sql.mjs';
@@ -9,7 +10,8 @@ const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
 const { Pool } = require('pg');
 
-const SECRET = process.env.JWT_SECRET;
+// A key object, as the app holds it: handed a string, jsonwebtoken re-reads it on every call.
+const SECRET = createSecretKey(Buffer.from(process.env.JWT_SECRET));
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const ROUTE = new RegExp(`^/api/game-sessions/(${UUID})/participants/(${UUID})$`);
 const UUID_ONLY = new RegExp(`^${UUID}$`);

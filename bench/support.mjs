@@ -59,13 +59,13 @@ export function spread(values) {
 }
 
 /** Starts PostgreSQL (unless DATABASE_URL) and the app; `stop` tears both down. */
-export async function startStack() {
+export async function startStack({ nodeArgs = [] } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'roster-bench-'));
   const embedded = process.env.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: join(folder, 'data'), database: 'bench', persistent: true });
   const databaseUrl = process.env.DATABASE_URL ?? embedded.url;
-  const app = await startApp(databaseUrl);
+  const app = await startApp(databaseUrl, { nodeArgs });
   return {
     ...app,
     databaseUrl,
@@ -87,9 +87,9 @@ const freePort = () =>
   });
 
 /** One app instance (dist/main.js) on `databaseUrl`; several share events through the database. */
-export async function startApp(databaseUrl) {
+export async function startApp(databaseUrl, { nodeArgs = [] } = {}) {
   const port = await freePort();
-  const child = await startProcess(['dist/main.js'], {
+  const child = await startProcess([...nodeArgs, 'dist/main.js'], {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     DB_POOL_MAX: String(POOL_MAX),

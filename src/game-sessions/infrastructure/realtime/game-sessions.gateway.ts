@@ -58,7 +58,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     });
     this.stopListening = this.localEvents.subscribe((event) => {
       this.feeds.receive(event);
-      namespace.serverSideEmit(CLUSTER_EVENT, event);
+      this.tellOtherInstances(namespace, event);
     });
     namespace.on(CLUSTER_EVENT, (event: GameSessionEvent) => this.feeds.receive(event));
   }
@@ -121,6 +121,18 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     } catch (error) {
       return { ok: false, error: toLiveProblem(error, `session:unsubscribe by ${this.userOf(socket).id}`) };
     }
+  }
+
+  /**
+   * Through the adapter, but only when another instance is there to hear it: with PostgreSQL's
+   * LISTEN/NOTIFY every message is one more query on the database. Instances know each other from
+   * the adapter's heartbeats, and one that starts announces itself before it serves anyone.
+   */
+  private tellOtherInstances(namespace: Namespace, event: GameSessionEvent): void {
+    namespace.adapter.serverCount().then(
+      (instances) => instances > 1 && namespace.serverSideEmit(CLUSTER_EVENT, event),
+      (error: Error) => this.logger.warn(`${event.event} #${event.seq} of ${event.sessionId} not sent on: ${error.message}`),
+    );
   }
 
   private rateLimited(socket: Socket): { ok: false; error: LiveProblem } | undefined {

@@ -1,5 +1,5 @@
 import { GameSession } from '../../domain/game-session';
-import { GameSessionEvent, ParticipantJoined } from '../../domain/game-session.events';
+import { GameSessionEvent } from '../../domain/game-session.events';
 import { GameSessionStatus } from '../../domain/game-session-status';
 import { Participant } from '../../domain/participant';
 import { PlayerType } from '../../domain/player-type';
@@ -20,21 +20,6 @@ export const GameSessionMapper = {
       updatedAt: record.updatedAt,
       version: record.version,
       lastSeq: record.lastSeq,
-    });
-  },
-
-  toRecord(session: GameSession): GameSessionRecord {
-    const { players: _players, ...state } = session.state;
-    return Object.assign(new GameSessionRecord(), state);
-  },
-
-  toParticipantRecord(joined: ParticipantJoined): ParticipantRecord {
-    return Object.assign(new ParticipantRecord(), {
-      sessionId: joined.sessionId,
-      userId: joined.userId,
-      type: joined.type,
-      joinedAt: joined.occurredAt,
-      joinedSeq: joined.seq,
     });
   },
 

@@ -10,8 +10,8 @@ import { GameSessionMapper } from './game-session.mapper';
 import { ParticipantRecord } from './participant.orm-entity';
 import { SessionEventRecord } from './session-event.orm-entity';
 
-// The two reads of every change, written out: on this hot path TypeORM's query building and
-// entity hydration cost more than PostgreSQL's work (profiled; see docs/benchmarks.md).
+// Every statement of a change, written out: on this hot path TypeORM's query building, entity
+// hydration and change detection cost more than PostgreSQL's work (profiled; see docs/benchmarks.md).
 const LOCK_SESSION = `
   SELECT id, title, owner_id AS "ownerId", status, created_at AS "createdAt", updated_at AS "updatedAt",
          version, last_seq AS "lastSeq"
@@ -19,6 +19,17 @@ const LOCK_SESSION = `
 const ROSTER = `
   SELECT session_id AS "sessionId", user_id AS "userId", type, joined_at AS "joinedAt", joined_seq AS "joinedSeq"
   FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq`;
+const INSERT_SESSION = `
+  INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version, last_seq)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+const UPDATE_SESSION = `
+  UPDATE game_sessions SET title = $3, status = $4, updated_at = $5, version = $6, last_seq = $7
+  WHERE id = $1 AND version = $2`;
+const SEAT = `
+  INSERT INTO game_session_players (session_id, user_id, type, joined_at, joined_seq) VALUES ($1, $2, $3, $4, $5)`;
+const UNSEAT = 'DELETE FROM game_session_players WHERE session_id = $1 AND user_id = $2';
+const APPEND_EVENT = `
+  INSERT INTO game_session_events (session_id, seq, event, occurred_at, data) VALUES ($1, $2, $3, $4, $5)`;
 
 /** Raised when a session row changed under a writer that held no lock on it; a bug, never a user error. */
 export class LostUpdate extends Error {}
@@ -34,7 +45,8 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
 
   async add(session: GameSession): Promise<void> {
     await this.transactions.run(async (manager) => {
-      await manager.insert(GameSessionRecord, GameSessionMapper.toRecord(session));
+      const s = session.state;
+      await manager.query(INSERT_SESSION, [s.id, s.title, s.ownerId, s.status, s.createdAt, s.updatedAt, s.version, s.lastSeq]);
       await this.writeEvents(manager, session);
     });
   }
@@ -73,12 +85,17 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
       const session = GameSessionMapper.toDomain(record, await this.rosterOf(manager, id));
       change(session);
       await this.writeEvents(manager, session);
-      const result = await manager.update(
-        GameSessionRecord,
-        { id, version: record.version },
-        GameSessionMapper.toRecord(session),
-      );
-      if (result.affected !== 1) throw new LostUpdate(`game session ${id} changed while locked`);
+      const s = session.state;
+      const [, affected] = (await manager.query(UPDATE_SESSION, [
+        id,
+        record.version,
+        s.title,
+        s.status,
+        s.updatedAt,
+        s.version,
+        s.lastSeq,
+      ])) as [unknown, number];
+      if (affected !== 1) throw new LostUpdate(`game session ${id} changed while locked`);
       return session;
     });
   }
@@ -99,15 +116,14 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
 
   /** Appends the session's new events to its log and applies each to the stored roster. */
   private async writeEvents(manager: EntityManager, session: GameSession): Promise<void> {
-    const events = session.uncommittedEvents;
-    if (events.length === 0) return;
-    for (const event of events) {
+    for (const event of session.uncommittedEvents) {
       if (event.event === 'ParticipantJoined') {
-        await manager.insert(ParticipantRecord, GameSessionMapper.toParticipantRecord(event));
+        await manager.query(SEAT, [event.sessionId, event.userId, event.type, event.occurredAt, event.seq]);
       } else if (event.event === 'ParticipantLeft') {
-        await manager.delete(ParticipantRecord, { sessionId: session.id, userId: event.userId });
+        await manager.query(UNSEAT, [event.sessionId, event.userId]);
       }
+      const { sessionId, seq, event: name, occurredAt, data } = GameSessionMapper.toEventRecord(event);
+      await manager.query(APPEND_EVENT, [sessionId, seq, name, occurredAt, data]);
     }
-    await manager.insert(SessionEventRecord, events.map(GameSessionMapper.toEventRecord));
   }
 }
