@@ -26,14 +26,15 @@ export async function removeParticipant(pool, sessionId, userId, actorId) {
       const s = found.rows[0];
       if (!s) throw new Refusal(404, 'GAME_SESSION_NOT_FOUND', 'Game session not found');
       const roster = await client.query(
-        `SELECT user_id, type, joined_at, joined_seq FROM game_session_players
-          WHERE session_id = $1 ORDER BY joined_seq ASC`,
+        `SELECT user_id AS "userId", type, (extract(epoch FROM joined_at) * 1000)::float8 AS "joinedAt"
+           FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq`,
         [sessionId],
       );
+      const seats = roster.rows;
       const leaving = userId === actorId;
       if (!leaving && actorId !== s.owner_id) throw new Refusal(403, 'NOT_GAME_MASTER', 'Only the Game Master may remove participants');
       if (FROZEN.has(s.status)) throw new Refusal(400, 'ROSTER_FROZEN', `The roster of a ${s.status} session is frozen`);
-      const target = roster.rows.find((p) => p.user_id === userId);
+      const target = seats.find((p) => p.userId === userId);
       if (!target) throw new Refusal(404, 'PARTICIPANT_NOT_FOUND', 'Not a participant of the session');
       if (target.type === 'Master') throw new Refusal(400, 'CANNOT_REMOVE_MASTER', 'Cannot remove the Game Master from the session');
       const now = new Date();
@@ -62,7 +63,7 @@ export async function removeParticipant(pool, sessionId, userId, actorId) {
         title: s.title,
         ownerId: s.owner_id,
         status: s.status,
-        players: roster.rows.filter((p) => p.user_id !== userId).map((p) => ({ userId: p.user_id, type: p.type, joinedAt: p.joined_at })),
+        players: seats.filter((p) => p.userId !== userId).map((p) => ({ userId: p.userId, type: p.type, joinedAt: new Date(p.joinedAt) })),
         createdAt: s.created_at,
         updatedAt: at,
         version,

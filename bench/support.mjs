@@ -78,7 +78,7 @@ export async function startStack({ nodeArgs = [] } = {}) {
 }
 
 /** A port the kernel says is free right now (a random one can already be taken). */
-const freePort = () =>
+export const freePort = () =>
   new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
@@ -102,10 +102,10 @@ export async function startApp(databaseUrl, { nodeArgs = [] } = {}) {
 }
 
 /** The fan-out floor: bench/bare-broadcast.mjs, a socket.io server with nothing else. */
-export async function startBareBroadcast() {
+export async function startBareBroadcast({ nodeArgs = [] } = {}) {
   const port = await freePort();
-  const child = await startProcess([new URL('./bare-broadcast.mjs', import.meta.url).pathname], { PORT: String(port) });
-  return { port, url: `http://127.0.0.1:${port}`, stop: () => stopProcess(child) };
+  const child = await startProcess([...nodeArgs, new URL('./bare-broadcast.mjs', import.meta.url).pathname], { PORT: String(port) });
+  return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopProcess(child) };
 }
 
 /** Runs a Node script as a child process and waits for it to log "Serving on". */

@@ -8,7 +8,7 @@ import { PROBLEM_CODES, ProblemDetails } from '../../common/problem-details';
 export class ParticipantResponse {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty({ enum: PlayerType, enumName: 'PlayerType' }) type!: PlayerType;
-  @ApiProperty({ format: 'date-time' }) joinedAt!: Date;
+  @ApiProperty({ format: 'date-time' }) joinedAt!: string;
 }
 
 export class GameSessionResponse implements GameSessionView {
@@ -18,8 +18,8 @@ export class GameSessionResponse implements GameSessionView {
   @ApiProperty({ enum: GameSessionStatus, enumName: 'GameSessionStatus' }) status!: GameSessionStatus;
   @ApiProperty({ type: [ParticipantResponse], description: 'Current participants, in joining order.' })
   players!: ParticipantResponse[];
-  @ApiProperty({ format: 'date-time' }) createdAt!: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: Date;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ description: 'Grows by one with every change.' }) version!: number;
 }
 

@@ -6,7 +6,7 @@ import { GameSession } from '../../domain/game-session';
 import { GameSessionNotFound } from '../../domain/game-session.errors';
 import { GameSessionEvent } from '../../domain/game-session.events';
 import { GameSessionRecord } from './game-session.orm-entity';
-import { GameSessionMapper } from './game-session.mapper';
+import { GameSessionMapper, Seat } from './game-session.mapper';
 import { ParticipantRecord } from './participant.orm-entity';
 import { SessionEventRecord } from './session-event.orm-entity';
 
@@ -16,8 +16,10 @@ const LOCK_SESSION = `
   SELECT id, title, owner_id AS "ownerId", status, created_at AS "createdAt", updated_at AS "updatedAt",
          version, last_seq AS "lastSeq"
   FROM game_sessions WHERE id = $1 FOR UPDATE`;
+// Seat times as epoch milliseconds: pg's parser of timestamp text was a tenth of the CPU of a
+// removal from a thousand seats (profiled; see docs/benchmarks.md).
 const ROSTER = `
-  SELECT session_id AS "sessionId", user_id AS "userId", type, joined_at AS "joinedAt", joined_seq AS "joinedSeq"
+  SELECT user_id AS "userId", type, (extract(epoch FROM joined_at) * 1000)::float8 AS "joinedAt"
   FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq`;
 const INSERT_SESSION = `
   INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version, last_seq)
@@ -110,7 +112,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
     return records.map(GameSessionMapper.toEvent);
   }
 
-  private rosterOf(manager: EntityManager, sessionId: string): Promise<ParticipantRecord[]> {
+  private rosterOf(manager: EntityManager, sessionId: string): Promise<Seat[]> {
     return manager.query(ROSTER, [sessionId]);
   }
 
