@@ -5,7 +5,7 @@
 // Each round prepares sessions through the app's REST API, shuffles the removals and splits them in
 // three equal shares, then runs the subjects one after another (in a rotating order).
 import { randomUUID } from 'node:crypto';
-import { call, spread, summary, token } from './support.mjs';
+import { call, cpuMs, spread, summary, token } from './support.mjs';
 
 const PLAYERS_PER_SESSION = 10;
 const PREPARE_CONCURRENCY = 8;
@@ -71,8 +71,14 @@ async function round(subjects, appPort, concurrency, count, order) {
     runtimeFloor: overHttp(subjects.runtimeFloorPort, gmToken),
     databaseFloor: ({ sessionId, userId }) => subjects.databaseFloor.remove(sessionId, userId, gm),
   };
+  // The server's own CPU time per removal, from /proc (the database floor runs inside this process).
+  const pids = { app: subjects.appPid, runtimeFloor: subjects.runtimeFloorPid };
   const result = {};
-  for (const [i, name] of order.entries()) result[name] = await drive(removals.slice(i * count, (i + 1) * count), concurrency, removers[name]);
+  for (const [i, name] of order.entries()) {
+    const cpuBefore = pids[name] && cpuMs(pids[name]);
+    result[name] = await drive(removals.slice(i * count, (i + 1) * count), concurrency, removers[name]);
+    if (pids[name]) result[name].cpuMsPerRemoval = (cpuMs(pids[name]) - cpuBefore) / count;
+  }
   return result;
 }
 
@@ -101,7 +107,7 @@ async function sameShapes(subjects) {
 }
 
 /**
- * subjects: { appPort, runtimeFloorPort, databaseFloor: { remove(sessionId, userId, actorId) } }.
+ * subjects: { appPort, appPid, runtimeFloorPort, runtimeFloorPid, databaseFloor: { remove(sessionId, userId, actorId) } }.
  * Returns, per concurrency: the app's figures (rps, p50, p99, max as spreads across rounds, as before),
  * the same for each floor, and per-round paired comparisons with each floor.
  */
@@ -116,7 +122,8 @@ export async function benchRemoval(subjects, { rounds, removalsPerRound, onRound
       runs.push(await round(subjects, subjects.appPort, concurrency, removalsPerRound, order));
       onRound(concurrency, r, runs.at(-1));
     }
-    const figures = (name) => Object.fromEntries(['rps', 'p50', 'p99', 'max'].map((k) => [k, spread(runs.map((x) => x[name][k]))]));
+    const figures = (name) =>
+      Object.fromEntries(['rps', 'p50', 'p99', 'max', 'cpuMsPerRemoval'].filter((k) => k in runs[0][name]).map((k) => [k, spread(runs.map((x) => x[name][k]))]));
     const versus = (floor) => ({
       rpsFraction: spread(runs.map((x) => x.app.rps / x[floor].rps)),
       p50Ratio: spread(runs.map((x) => x.app.p50 / x[floor].p50)),

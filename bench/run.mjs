@@ -63,11 +63,12 @@ function tables(removal, live, memory, growth) {
   out.push(`prepared through the app's REST API (one share of the same shuffled removals per subject); median of ${ROUNDS} rounds (min–max across rounds).`);
   out.push('`app` = the service over HTTP; `runtime floor` = bench/runtime-floor.mjs (node:http + jsonwebtoken + pg) over HTTP;');
   out.push(`\`database floor\` = the same SQL transaction from a pg.Pool, no HTTP. Every subject has a pool of ${POOL_MAX} connections.\n`);
-  out.push('| concurrent clients | subject | removals/s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|');
+  out.push('`server CPU` = the user + system CPU time of the subject\'s own process per removal (from /proc; the database floor runs in the load generator).\n');
+  out.push('| concurrent clients | subject | removals/s | p50 ms | p99 ms | max ms | server CPU ms per removal |\n|---|---|---|---|---|---|---|');
   for (const c of CONCURRENCIES) {
     const r = removal[c];
     for (const [name, s] of [['app', r], ['runtime floor', r.runtimeFloor], ['database floor', r.databaseFloor]]) {
-      out.push(`| ${c} | ${name} | ${f(s.rps)} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.max)} |`);
+      out.push(`| ${c} | ${name} | ${f(s.rps)} | ${f(s.p50)} | ${f(s.p99)} | ${f(s.max)} | ${s.cpuMsPerRemoval ? f(s.cpuMsPerRemoval) : '–'} |`);
     }
   }
   out.push('\n**The app against each floor**, paired within each round (median (min–max) across rounds):\n');
@@ -154,7 +155,7 @@ async function main() {
     const dbFloor = databaseFloor(stack.databaseUrl, POOL_MAX);
     try {
       removal = await benchRemoval(
-        { appPort: stack.port, runtimeFloorPort: floor.port, databaseFloor: dbFloor },
+        { appPort: stack.port, appPid: stack.pid, runtimeFloorPort: floor.port, runtimeFloorPid: floor.pid, databaseFloor: dbFloor },
         {
           rounds: ROUNDS,
           removalsPerRound: REMOVALS,

@@ -2,7 +2,7 @@
 // (embedded unless DATABASE_URL is set), a real JWT on every request, and the statistics.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,12 @@ export function call(port, method, path, bearer, body) {
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** User + system CPU time a process has used so far, in milliseconds (Linux /proc, 10 ms ticks). */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -138,5 +144,5 @@ export async function startRuntimeFloor(databaseUrl) {
     DB_POOL_MAX: String(POOL_MAX),
     JWT_SECRET: SECRET,
   });
-  return { port, stop: () => stopProcess(child) };
+  return { port, pid: child.pid, stop: () => stopProcess(child) };
 }
