@@ -1,13 +1,13 @@
-// npm run bench:profile [-- large]: where the app's CPU goes during removals, from `node --cpu-prof`.
+// npm run bench:profile [-- large|floor]: where the app's CPU goes during removals, from `node --cpu-prof`.
 // Default: removals from 10-player sessions, one client then 16; `large`: removals from a
-// 1,000-seat roster, one client. Prints busy CPU by the package that owns each sample, and the
+// 1,000-seat roster, one client; `floor`: the default's removals, profiling the runtime floor instead. Prints busy CPU by the package that owns each sample, and the
 // hottest functions; only samples taken under load count (start-up and preparation are left out).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareRemovals } from './removal.mjs';
 import { seedSession, withDatabase } from './seed-sql.mjs';
-import { call, startStack, token } from './support.mjs';
+import { call, startRuntimeFloor, startStack, token } from './support.mjs';
 
 const scenario = process.argv[2] ?? 'removal';
 const folder = mkdtempSync(join(tmpdir(), 'roster-profile-'));
@@ -77,12 +77,16 @@ function summarise(profile, fromMicros) {
   ].join('\n');
 }
 
-const spawned = Date.now();
-const stack = await startStack({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${folder}`] });
+const profiled = ['--cpu-prof', `--cpu-prof-dir=${folder}`];
+// `floor`: the same removals against bench/runtime-floor.mjs, for comparison; the app only prepares them.
+const stack = await startStack({ nodeArgs: scenario === 'floor' ? [] : profiled });
 try {
   const { gmToken, batches } = await prepare(stack);
-  const loadFrom = (Date.now() - spawned) * 1000;
-  for (const [removals, concurrency] of batches) await drive(stack.port, gmToken, removals, concurrency);
+  const floor = scenario === 'floor' ? await startRuntimeFloor(stack.databaseUrl, { nodeArgs: profiled }) : undefined;
+  const subject = floor ?? stack;
+  const loadFrom = (Date.now() - subject.startedAt) * 1000;
+  for (const [removals, concurrency] of batches) await drive(subject.port, gmToken, removals, concurrency);
+  await floor?.stop();
   await stack.stop();
   const [file] = readdirSync(folder).filter((f) => f.endsWith('.cpuprofile'));
   console.log(summarise(JSON.parse(readFileSync(join(folder, file), 'utf8')), loadFrom));

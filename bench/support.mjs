@@ -104,7 +104,7 @@ export async function startApp(databaseUrl, { nodeArgs = [] } = {}) {
     // One GM drives the whole load: the per-user and per-address limits would measure themselves.
     ...Object.fromEntries(['USER', 'IP', 'SOCKET'].flatMap((k) => [[`RATE_LIMIT_${k}_BURST`, '1000000'], [`RATE_LIMIT_${k}_PER_SECOND`, '1000000']])),
   });
-  return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopProcess(child) };
+  return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, startedAt: child.startedAt, stop: () => stopProcess(child) };
 }
 
 /** The fan-out floor: bench/bare-broadcast.mjs, a socket.io server with nothing else. */
@@ -117,6 +117,7 @@ export async function startBareBroadcast({ nodeArgs = [] } = {}) {
 /** Runs a Node script as a child process and waits for it to log "Serving on". */
 async function startProcess(args, env) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.startedAt = Date.now();
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk).length > 20_000 && (output = output.slice(-10_000)));
   await new Promise((resolve, reject) => {
@@ -136,13 +137,13 @@ function stopProcess(child) {
 }
 
 /** The runtime floor (bench/runtime-floor.mjs) on its own port, on the app's database. */
-export async function startRuntimeFloor(databaseUrl) {
+export async function startRuntimeFloor(databaseUrl, { nodeArgs = [] } = {}) {
   const port = await freePort();
-  const child = await startProcess([new URL('./runtime-floor.mjs', import.meta.url).pathname], {
+  const child = await startProcess([...nodeArgs, new URL('./runtime-floor.mjs', import.meta.url).pathname], {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     DB_POOL_MAX: String(POOL_MAX),
     JWT_SECRET: SECRET,
   });
-  return { port, pid: child.pid, stop: () => stopProcess(child) };
+  return { port, pid: child.pid, startedAt: child.startedAt, stop: () => stopProcess(child) };
 }

@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void drain(app, signal, config));
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  logger.log(`Serving on ${url}/api (OpenAPI: ${url}/api/docs)`);
+  logger.log(`Serving on ${url}: the console at ${url}/, the API at ${url}/api (OpenAPI: ${url}/api/docs)`);
   if (config.jwtSecretSource === 'file') {
     logger.warn('JWT_SECRET is not set: using a development secret kept in .data/dev-jwt-secret.');
     logger.warn('Mint a token for local use with: npm run -s token -- <user-uuid>');
