@@ -1,5 +1,14 @@
 import { Page } from 'playwright-core';
-import { BROWSER_TEST_TIMEOUT_MS, openSession, removeButtons, rosterRowOf, useConsoleRig } from '../support/console-browser';
+import {
+  BROWSER_TEST_TIMEOUT_MS,
+  finalMoveDialog,
+  holdRequests,
+  openSession,
+  removeButtons,
+  rosterControls,
+  rosterRowOf,
+  useConsoleRig,
+} from '../support/console-browser';
 import { SessionJson, userIdsOf } from '../support/roster-api';
 import { newUserId } from '../support/tokens';
 
@@ -40,12 +49,7 @@ describe('Game Master console (browser)', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(new RegExp(`Remove ${player}, seated as Player, from “Curse of Strahd, night 3”`));
     // Hold the DELETE to see the dialog's buttons disabled while it runs.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`**/api/game-sessions/${sessionId}/participants/${player}`, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, 'DELETE', `**/api/game-sessions/${sessionId}/participants/${player}`);
     await dialog.getByRole('button', { name: 'Remove participant' }).click();
     await dialog.getByRole('button', { name: 'Remove participant', disabled: true }).waitFor();
     await dialog.getByRole('button', { name: 'Cancel', disabled: true }).waitFor();
@@ -95,18 +99,37 @@ describe('Game Master console (browser)', () => {
     expect(events.map((event: { event: string }) => event.event)).toEqual(['ParticipantJoined', 'ParticipantJoined']);
   });
 
-  it('a finished session shows no remove buttons, no add form and no status moves', async () => {
+  /** A new session of a new Game Master, with one new participant of each given type, open on the GM's page. */
+  async function gameMasterPageOn(...types: string[]) {
     const gm = newUserId();
-    const { session, ids } = await rig.api(gm).sessionWith('Player', 'Guest');
+    const { session, ids } = await rig.api(gm).sessionWith(...types);
     const page = await rig.pageOf(gm);
     await openSession(page, rig.app.url, session.id);
+    return { gm, session, ids, page };
+  }
+
+  it('moving to Finished asks first: Cancel changes nothing; confirming (disabled while the PATCH runs) finishes it and leaves no roster controls', async () => {
+    const { gm, session, ids, page } = await gameMasterPageOn('Player', 'Guest');
     expect(await removeButtons(page).count()).toBe(2);
 
+    const dialog = finalMoveDialog(page, 'Finished');
     await page.getByRole('button', { name: 'Move to Finished' }).click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`Move “${session.title}” to Finished? This cannot be undone: its roster will be frozen`);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await sessionOnServer(gm, session.id)).status).toBe('Draft');
+    expect(await removeButtons(page).count()).toBe(2);
+
+    const release = await holdRequests(page, 'PATCH', `**/api/game-sessions/${session.id}`);
+    await page.getByRole('button', { name: 'Move to Finished' }).click();
+    await dialog.getByRole('button', { name: 'Move to Finished' }).click();
+    await dialog.getByRole('button', { name: 'Move to Finished', disabled: true }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel', disabled: true }).waitFor();
+    release();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByText('This session is Finished: its roster is frozen.').waitFor();
-    expect(await removeButtons(page).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Add participant' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Move to/ }).count()).toBe(0);
+    expect(await rosterControls(page).count()).toBe(0);
     expect(await rosterRowOf(page, ids[0]).isVisible()).toBe(true);
 
     const onServer = await sessionOnServer(gm, session.id);
@@ -114,13 +137,46 @@ describe('Game Master console (browser)', () => {
     expect(userIdsOf(onServer)).toEqual([gm, ...ids]);
   });
 
+  it('moving to Cancelled asks too, and Escape changes nothing; the other moves take one click', async () => {
+    const { gm, session, page } = await gameMasterPageOn();
+
+    await page.getByRole('button', { name: 'Move to Scheduled' }).click();
+    await page.getByRole('button', { name: 'Move to In progress' }).click();
+    await page.getByRole('button', { name: 'Move to Paused' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect((await sessionOnServer(gm, session.id)).status).toBe('InProgress');
+
+    const dialog = finalMoveDialog(page, 'Cancelled');
+    await page.getByRole('button', { name: 'Move to Cancelled' }).click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`Move “${session.title}” to Cancelled? This cannot be undone: its roster will be frozen`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await sessionOnServer(gm, session.id)).status).toBe('InProgress');
+    await page.getByRole('button', { name: 'Move to Paused' }).waitFor();
+  });
+
+  it('a move the server refuses shows its detail: the session was cancelled elsewhere while Finished was being confirmed', async () => {
+    const { gm, session, page } = await gameMasterPageOn();
+    await page.getByRole('button', { name: 'Move to Finished' }).click();
+    const dialog = finalMoveDialog(page, 'Finished');
+    await dialog.waitFor();
+
+    await rig.api(gm).changeStatus(session.id, 'Cancelled').expect(200);
+    await page.getByText('This session is Cancelled: its roster is frozen.').waitFor();
+    await dialog.getByRole('button', { name: 'Move to Finished' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Cannot move a session from Cancelled to Finished' }).waitFor();
+
+    expect((await sessionOnServer(gm, session.id)).status).toBe('Cancelled');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await rosterControls(page).count()).toBe(0);
+  });
+
   /** The Game Master's page with the removal of a Player asked for, not yet confirmed. */
   async function removalAskedFor() {
-    const gm = newUserId();
-    const { session, ids } = await rig.api(gm).sessionWith('Player');
+    const { gm, session, ids, page } = await gameMasterPageOn('Player');
     const [player] = ids;
-    const page = await rig.pageOf(gm);
-    await openSession(page, rig.app.url, session.id);
     await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).click();
     const dialog = removalDialog(page);
     await dialog.waitFor();

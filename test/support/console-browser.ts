@@ -94,3 +94,25 @@ const rosterOf = (page: Page): Locator => page.getByRole('table', { name: 'Roste
 export const rosterRowOf = (page: Page, userId: string): Locator => rosterOf(page).getByRole('row').filter({ hasText: userId });
 
 export const removeButtons = (page: Page): Locator => rosterOf(page).getByRole('button', { name: /^Remove / });
+
+/** Every control that changes the roster or the status: a Finished or Cancelled session shows none. */
+export const rosterControls = (page: Page): Locator =>
+  removeButtons(page).or(page.getByRole('button', { name: /^(Add participant|Leave session|Move to )/ }));
+
+/** The confirmation of a move that cannot be undone, named after it (console/src/session/status-moves.tsx). */
+export const finalMoveDialog = (page: Page, status: 'Finished' | 'Cancelled'): Locator =>
+  page.getByRole('dialog', { name: `Move to ${status}` });
+
+/**
+ * Holds the page's `method` requests to `url` until the returned function is called: long enough to
+ * see what the page shows while a request runs.
+ */
+export async function holdRequests(page: Page, method: string, url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    if (route.request().method() === method) await held;
+    await route.continue();
+  });
+  return release;
+}

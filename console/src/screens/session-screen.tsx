@@ -1,10 +1,10 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
 import type { RosterApi } from '../api/roster-api';
 import type { GameSession, Participant } from '../api/roster-types';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
-import { useRequest } from '../components/use-request';
+import { useConfirmation } from '../components/use-confirmation';
 import { type LiveConnection, useLiveSession } from '../live/use-live-session';
 import { followLink } from '../navigation';
 import { AddParticipantForm } from '../session/add-participant-form';
@@ -76,7 +76,8 @@ function SessionPage({ api, me, session, connection, children }: SessionPageProp
           <LiveIndicator connection={connection} />
         </div>
       </header>
-      {isGameMaster && !frozen && <StatusMoves api={api} session={session} />}
+      {/* Even when frozen: the moves' panel goes, but a confirmation left open stays for the server to refuse. */}
+      {isGameMaster && <StatusMoves api={api} session={session} />}
       {frozen && (
         <p className="notice">
           This session is {statusName(session.status)}: its roster is frozen.
@@ -95,30 +96,17 @@ function SessionPage({ api, me, session, connection, children }: SessionPageProp
  * session changes meanwhile (finished elsewhere, say): the server decides, and its refusal shows.
  */
 function RosterPanel({ api, me, session, canRemove }: { api: RosterApi; me: string; session: GameSession; canRemove: boolean }) {
-  const [target, setTarget] = useState<Participant>();
-  const request = useRequest();
-
-  function close() {
-    setTarget(undefined);
-    request.clearError();
-  }
-
-  async function remove() {
-    if (target && (await request.run(() => api.removeParticipant(session.id, target.userId)))) close();
-  }
-
+  const removal = useConfirmation<Participant>();
+  const target = removal.subject;
   return (
     <section className="panel" aria-labelledby="roster">
       <h2 id="roster">Roster ({session.players.length})</h2>
-      <RosterTable players={session.players} me={me} canRemove={canRemove} onRemove={setTarget} />
+      <RosterTable players={session.players} me={me} canRemove={canRemove} onRemove={removal.ask} />
       <ConfirmDialog
-        open={target !== undefined}
+        {...removal.dialog}
         title="Remove participant"
         confirmLabel="Remove participant"
-        pending={request.pending}
-        error={request.error}
-        onConfirm={remove}
-        onCancel={close}
+        onConfirm={() => removal.confirm((participant) => api.removeParticipant(session.id, participant.userId))}
       >
         {target && (
           <p>
@@ -133,29 +121,19 @@ function RosterPanel({ api, me, session, canRemove }: { api: RosterApi; me: stri
 
 /** A participant leaves; the server then tells every tab of theirs, this one included. */
 function LeaveSession({ api, me, session, type }: { api: RosterApi; me: string; session: GameSession; type: string }) {
-  const [confirming, setConfirming] = useState(false);
-  const request = useRequest();
-
-  function close() {
-    setConfirming(false);
-    request.clearError();
-  }
-
+  const leaving = useConfirmation<string>();
   return (
     <section className="panel" aria-labelledby="leave">
       <h2 id="leave">Leave</h2>
       <p className="muted">You sit here as a {type}. Leaving takes you off the roster; only the Game Master can seat you again.</p>
-      <button type="button" className="danger" onClick={() => setConfirming(true)}>
+      <button type="button" className="danger" onClick={() => leaving.ask(me)}>
         Leave session
       </button>
       <ConfirmDialog
-        open={confirming}
+        {...leaving.dialog}
         title="Leave session"
         confirmLabel="Leave session"
-        pending={request.pending}
-        error={request.error}
-        onConfirm={async () => (await request.run(() => api.removeParticipant(session.id, me))) && close()}
-        onCancel={close}
+        onConfirm={() => leaving.confirm((userId) => api.removeParticipant(session.id, userId))}
       >
         <p>
           Leave “{session.title}”, where you sit as <strong>{type}</strong>?
