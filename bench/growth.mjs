@@ -3,9 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { databaseFloor } from './database-floor.mjs';
 import { seedManySessions, seedSession, withDatabase } from './seed-sql.mjs';
-import { call, summary, token } from './support.mjs';
+import { call, spread, summary, token } from './support.mjs';
 
 const REMOVALS = 60;
+const ROUNDS = 3;
+const ROSTERS = [10, 100, 1000, 10_000];
 
 /** `remove(sessionId, userId)` resolves with milliseconds taken. */
 async function removalLatency(session, remove) {
@@ -31,16 +33,41 @@ export async function benchGrowth(port, databaseUrl) {
       // Warm-up: the first removals of a fresh process run unoptimised code and would flatter the big rosters.
       await removalLatency(await seeded(10 + REMOVALS), app);
       await removalLatency(await seeded(10 + REMOVALS), floorRemove);
-      const byRoster = {};
-      for (const seats of [10 + REMOVALS, 100, 1000, 10_000]) {
-        byRoster[seats === 10 + REMOVALS ? 10 : seats] = {
-          ...(await removalLatency(await seeded(seats), app)),
-          databaseFloor: await removalLatency(await seeded(seats), floorRemove),
-        };
+      // Sizes in turn, round after round, each ratio taken within its round: this machine's speed
+      // drifts more between minutes than the 10-seat case differs from the 100-seat one.
+      const rounds = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const round = {};
+        for (const seats of ROSTERS) {
+          // Every removal leaves at least `seats` seats: the roster is `seats` plus those still to go.
+          round[seats] = {
+            app: await removalLatency(await seeded(seats + REMOVALS), app),
+            databaseFloor: await removalLatency(await seeded(seats + REMOVALS), floorRemove),
+          };
+        }
+        rounds.push(round);
       }
+      const median = (values) => spread(values).median;
+      const byRoster = Object.fromEntries(
+        ROSTERS.map((seats) => {
+          const of = (who, k) => median(rounds.map((round) => round[seats][who][k]));
+          const ratio = (who) => median(rounds.map((round) => round[seats][who].p50 / round[ROSTERS[0]][who].p50));
+          return [
+            seats,
+            {
+              p50: of('app', 'p50'),
+              p99: of('app', 'p99'),
+              p50Ratio: ratio('app'),
+              databaseFloor: { p50: of('databaseFloor', 'p50'), p50Ratio: ratio('databaseFloor') },
+            },
+          ];
+        }),
+      );
       const before = await removalLatency(await seeded(10 + REMOVALS), app);
       const { rows } = await db.query('SELECT count(*)::int AS n FROM game_sessions');
       await seedManySessions(db, Math.max(0, 100_000 - rows[0].n));
+      // As a database that grew over time would be: vacuumed and analysed, not mid-autovacuum after a bulk load.
+      await db.query('VACUUM ANALYZE');
       const after = await removalLatency(await seeded(10 + REMOVALS), app);
       return { byRoster, bySessions: { few: { sessions: rows[0].n, ...before }, many: { sessions: 100_000, ...after } } };
     });
