@@ -66,7 +66,8 @@ export class ClusterIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, { ...options, cors: this.cors });
     server.adapter(this.adapterFactory);
     // socket.io keeps each connection's first HTTP request (headers, socket, parser) for its whole
-    // life; the handshake has been read by then, and nothing here reads the request again.
+    // life. Nothing here reads it: CORS is checked before this, the gateway authenticates with the
+    // handshake's `auth` (from the client's CONNECT packet), so `socket.handshake.headers` stays empty.
     server.engine.on('connection', (connection: { request: unknown }) => {
       connection.request = null;
     });
