@@ -115,7 +115,7 @@ export async function startBareBroadcast({ nodeArgs = [] } = {}) {
 }
 
 /** Runs a Node script as a child process and waits for it to log "Serving on". */
-async function startProcess(args, env) {
+export async function startProcess(args, env) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   child.startedAt = Date.now();
   let output = '';
@@ -128,7 +128,7 @@ async function startProcess(args, env) {
   return child;
 }
 
-function stopProcess(child) {
+export function stopProcess(child) {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', resolve);

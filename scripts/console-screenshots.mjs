@@ -2,12 +2,11 @@
 // Screenshots of the console for the README: `npm run screenshots` (it builds first).
 // Starts the built app on a throwaway embedded PostgreSQL (or DATABASE_URL), plays a short game
 // night in Debian's Chromium (CHROMIUM_PATH), and writes docs/console/*.png.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { freePort, startProcess, stopProcess } from '../bench/support.mjs';
 
 const OUT = 'docs/console';
 const GM = '11111111-1111-4111-8111-111111111111';
@@ -18,34 +17,12 @@ const TITLE = 'Curse of Strahd, night 3';
 /** Every browser alike, so that the pictures agree on the time of day. */
 const CONTEXT = { viewport: { width: 1200, height: 860 }, locale: 'en-GB', timezoneId: 'UTC' };
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-
 /** dist/main.js outside production, so that the console offers "sign in as". */
 async function startApp(dataDir) {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
-  delete env.NODE_ENV;
-  delete env.JWT_SECRET;
-  const child = spawn(process.execPath, ['dist/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`the app did not start:\n${output}`));
-    }, 90_000);
-    child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Serving on')) clearTimeout(timer), resolve();
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
+  // Unset, not inherited: a development server keeps its own secret and offers the dev sign-in.
+  const child = await startProcess(['dist/main.js'], { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: undefined, JWT_SECRET: undefined });
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
 
 /** The REST API as `userId`, with a token from the app's own development route. */
