@@ -1,6 +1,7 @@
 /**
- * Four projects, one run: `npm test`. Integration, e2e and browser share one PostgreSQL (see
- * test/support/global-setup.ts); the browser tests drive Debian's Chromium against the built app.
+ * Five projects, one run: `npm test`. Integration, e2e, faults and browser share one PostgreSQL (see
+ * test/support/global-setup.ts); the fault scenarios start, cut and kill PostgreSQL servers and
+ * proxies of their own; the browser tests drive Debian's Chromium against the built app.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
@@ -13,6 +14,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/*.browser-spec.ts'] },
   ],
 };
