@@ -13,6 +13,7 @@ import { DevTokensModule } from './dev-tokens/dev-tokens.module';
 import { GameSessionsModule } from './game-sessions/game-sessions.module';
 import { RequestValidationPipe } from './common/request-validation';
 import { HealthModule } from './health/health.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { LoggingModule } from './logging/logging.module';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         ConfigModule.of(config),
         LoggingModule,
+        LifecycleModule,
         DatabaseModule,
         RateLimitModule,
         AuthModule,

@@ -6,8 +6,6 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig, loadAppConfig } from './config/app-config';
-import { GameSessionsGateway } from './game-sessions/infrastructure/realtime/game-sessions.gateway';
-import { ShutdownState } from './health/shutdown-state';
 
 const logger = new Logger('Bootstrap');
 
@@ -17,7 +15,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   await configureApp(app);
   await app.listen(config.port);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void drain(app, signal, config));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(app, signal, config));
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   logger.log(`Serving on ${url}: the console at ${url}/, the API at ${url}/api (OpenAPI: ${url}/api/docs)`);
   if (config.jwtSecretSource === 'file') {
@@ -26,20 +24,14 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-/**
- * Readiness off, a grace period for load balancers to notice, live clients sent elsewhere, then
- * in-flight requests finish, connections and the pool close, and the process exits 0.
- */
-async function drain(app: NestExpressApplication, signal: string, config: AppConfig): Promise<void> {
-  logger.log(`${signal}: draining (grace ${config.shutdownGraceMs} ms)`);
-  app.get(ShutdownState).draining = true;
+/** The drain itself is the application's own first shutdown step (lifecycle/drain.ts); this bounds it. */
+async function stop(app: NestExpressApplication, signal: string, config: AppConfig): Promise<void> {
   setTimeout(() => {
     logger.error(`Still not stopped ${config.shutdownTimeoutMs} ms after ${signal}: exiting anyway`);
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
-  await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
-  app.get(GameSessionsGateway).releaseClients();
-  await app.close();
+  // Nest's close passes the signal on to the shutdown hooks; its interface type omits the parameter.
+  await (app as { close(signal?: string): Promise<void> }).close(signal);
   logger.log('Stopped');
   process.exit(0);
 }

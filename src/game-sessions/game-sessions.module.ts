@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { LiveConnections } from '../lifecycle/live-connections';
 import { Clock, SystemClock } from './application/clock';
 import { GameSessionEventPublisher } from './application/game-session-event-publisher.port';
 import { GameSessionStorage } from './application/game-session-storage.port';
@@ -21,6 +22,7 @@ import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
     { provide: Clock, useClass: SystemClock },
     LiveSessionFeeds,
     GameSessionsGateway,
+    { provide: LiveConnections, useExisting: GameSessionsGateway },
   ],
 })
 export class GameSessionsModule {}

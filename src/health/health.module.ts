@@ -1,7 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
-import { ShutdownState } from './shutdown-state';
 
-@Global()
-@Module({ controllers: [HealthController], providers: [ShutdownState], exports: [ShutdownState] })
+@Module({ controllers: [HealthController] })
 export class HealthModule {}

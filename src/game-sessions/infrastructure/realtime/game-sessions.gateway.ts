@@ -1,4 +1,4 @@
-import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,6 +11,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthenticatedUser } from '../../../auth/authenticated-user';
 import { TokenVerifier } from '../../../auth/token-verifier';
 import { RateLimits } from '../../../common/rate-limit/rate-limits';
+import { LiveConnections } from '../../../lifecycle/live-connections';
 import { GameSessionEvent } from '../../domain/game-session.events';
 import { InProcessEventPublisher } from '../events/in-process-event-publisher';
 import { LiveProblem, parseSubscription, toLiveProblem } from './live-messages';
@@ -32,7 +33,7 @@ interface SocketData {
  * Committed events reach this instance from its own requests and, through the adapter, from others'.
  */
 @WebSocketGateway({ namespace: '/game-sessions' })
-export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, OnApplicationShutdown, LiveConnections {
   private readonly logger = new Logger('GameSessionsGateway');
   private stopListening: () => void = () => undefined;
   private namespace?: Namespace;
@@ -78,7 +79,8 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     });
   }
 
-  onModuleDestroy(): void {
+  /** Last, after the drain has answered every request: changes committed meanwhile were still sent on. */
+  onApplicationShutdown(): void {
     this.stopListening();
   }
 
