@@ -6,16 +6,22 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig, loadAppConfig } from './config/app-config';
+import { flushLogs } from './logging/logging.module';
 
 const logger = new Logger('Bootstrap');
+let app: NestExpressApplication | undefined;
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.of(config), { bufferLogs: true });
+  // A start that fails says why in one line of ours (below), not in Nest's stack trace of it.
+  app = await NestFactory.create<NestExpressApplication>(AppModule.of(config), { bufferLogs: true, autoFlushLogs: false, abortOnError: false });
   app.useLogger(app.get(PinoLogger));
+  app.flushLogs();
   await configureApp(app);
-  await app.listen(config.port);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(app, signal, config));
+  await app.listen(config.port).catch((error: unknown) => {
+    throw new Error(listenFailure(error, config.port));
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(app!, signal, config));
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   logger.log(`Serving on ${url}: the console at ${url}/, the API at ${url}/api (OpenAPI: ${url}/api/docs)`);
   if (config.jwtSecretSource === 'file') {
@@ -24,19 +30,33 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-/** The drain itself is the application's own first shutdown step (lifecycle/drain.ts); this bounds it. */
-async function stop(app: NestExpressApplication, signal: string, config: AppConfig): Promise<void> {
-  setTimeout(() => {
-    logger.error(`Still not stopped ${config.shutdownTimeoutMs} ms after ${signal}: exiting anyway`);
-    process.exit(1);
-  }, config.shutdownTimeoutMs).unref();
-  // Nest's close passes the signal on to the shutdown hooks; its interface type omits the parameter.
-  await (app as { close(signal?: string): Promise<void> }).close(signal);
-  logger.log('Stopped');
-  process.exit(0);
+function listenFailure(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return `Port ${port} is already in use: stop whatever listens there, or set PORT to a free port`;
+  if (code === 'EACCES') return `Not allowed to listen on port ${port}: set PORT to a port above 1023`;
+  return `Could not listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-bootstrap().catch((error: unknown) => {
-  logger.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+/** The drain itself is the application's own first shutdown step (lifecycle/drain.ts); this bounds it. */
+async function stop(running: NestExpressApplication, signal: string, config: AppConfig): Promise<void> {
+  setTimeout(() => {
+    logger.error(`Still not stopped ${config.shutdownTimeoutMs} ms after ${signal}: exiting anyway`);
+    exit(1);
+  }, config.shutdownTimeoutMs).unref();
+  // Nest's close passes the signal on to the shutdown hooks; its interface type omits the parameter.
+  await (running as { close(signal?: string): Promise<void> }).close(signal);
+  logger.log('Stopped');
+  exit(0);
+}
+
+function exit(code: number): never {
+  flushLogs();
+  process.exit(code);
+}
+
+bootstrap().catch(async (error: unknown) => {
+  logger.error(error instanceof Error ? error.message : `Could not start: ${String(error)}`);
+  // What did start (an embedded PostgreSQL, the pool) is stopped rather than left behind.
+  await app?.close().catch(() => undefined);
+  exit(1);
 });

@@ -3,10 +3,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { AuditContextInterceptor, auditOf } from './audit-context.interceptor';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Standard output, buffered for speed: a process that is about to exit flushes it first (`flushLogs`). */
+const logLines = destination({ dest: 1, sync: false });
+export const flushLogs = (): void => logLines.flushSync();
 
 type Request = IncomingMessage & { id?: string; user?: { id: string }; originalUrl?: string };
 
@@ -20,24 +25,27 @@ type Request = IncomingMessage & { id?: string; user?: { id: string }; originalU
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (req: IncomingMessage, res: ServerResponse) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
+        pinoHttp: [
+          {
+            level: config.logLevel,
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health/') ?? false },
+            customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+            customProps: (req: Request, res: ServerResponse) =>
+              res.writableEnded ? { userId: req.user?.id, ...auditOf(res) } : {},
+            serializers: {
+              req: (req: Request) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url }),
+              res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+            },
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health/') ?? false },
-          customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-          customProps: (req: Request, res: ServerResponse) =>
-            res.writableEnded ? { userId: req.user?.id, ...auditOf(res) } : {},
-          serializers: {
-            req: (req: Request) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url }),
-            res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
-          },
-        },
+          logLines,
+        ],
       }),
     }),
   ],
