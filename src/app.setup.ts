@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { answerClientErrors } from './common/client-errors';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
+import { refuseUnreadableBodies } from './common/request-body/readable-body';
 import { AppConfig } from './config/app-config';
 import { CONSOLE_FOLDER, serveConsole } from './console/serve-console';
 import { Database } from './database/database';
@@ -37,6 +38,9 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  // Nest's own form parser, registered here rather than at init so that the check below follows it too.
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(refuseUnreadableBodies);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -584,7 +584,8 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
         res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
       });
     for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
-    if (req.body.bytes !== undefined) test = test.send(req.body.bytes);
+    // As they are: superagent would otherwise serialize a Buffer under a JSON type as {"type":"Buffer","data":[…]}.
+    if (req.body.bytes !== undefined) test = test.serialize((bytes: Buffer) => bytes as unknown as string).send(req.body.bytes);
     const res = await test;
     return { status: res.status, headers: res.headers as IncomingHttpHeaders, text: typeof res.body === 'string' ? res.body : '', via: 'supertest' };
   }
@@ -769,10 +770,8 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
     );
   const withOptional = (headers: Record<string, string | undefined>): Record<string, string> =>
     Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
-  const validJson = (entries: [string, unknown][]): Body => {
-    const text = objectText(entries);
-    return { bytes: Buffer.from(text), contentType: 'application/json', text, decodedLength: Buffer.byteLength(text) };
-  };
+  const validJsonText = (text: string): Body => ({ bytes: Buffer.from(text), contentType: 'application/json', text, decodedLength: Buffer.byteLength(text) });
+  const validJson = (entries: [string, unknown][]): Body => validJsonText(objectText(entries));
 
   // -------------------------------------------------------------------------------------------------
   // The properties
@@ -1110,6 +1109,48 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
       }),
       { seed, numRuns: 80, endOnFailure: process.env.FUZZ_SHRINK === '0' },
     );
+  }, 60_000);
+
+  /** JSON that parses but no handler may read: nested past the bound, U+0000, or a lone surrogate, in a value or a key. */
+  const HOSTILE_BODIES: readonly (readonly [string, string, RegExp, string?])[] = [
+    ['nested 1,300 deep in a value (2.6 KB)', `{"title":${'['.repeat(1300)}${']'.repeat(1300)}}`, /deeper than 32/],
+    ['nested 7,000 deep in a value (14 KB)', `{"title":${'['.repeat(7000)}${']'.repeat(7000)}}`, /deeper than 32/],
+    ['objects nested 2,600 deep in a value', `{"title":${'{"a":'.repeat(2600)}1${'}'.repeat(2600)}}`, /deeper than 32/],
+    ['objects nested 1,300 deep', `${'{"a":'.repeat(1300)}1${'}'.repeat(1300)}`, /deeper than 32/],
+    ['U+0000 in a value', '{"title":"a\\u0000b"}', /title.*U\+0000/],
+    ['U+0000 in a key', '{"ti\\u0000tle":"x"}', /U\+0000/],
+    ['a lone high surrogate in a value', '{"title":"x\\ud800y"}', /title.*not well-formed Unicode/],
+    ['a lone low surrogate in a value', '{"title":"x\\udc00"}', /title.*not well-formed Unicode/],
+    ['a lone surrogate in a key', '{"\\ud800":"x"}', /not well-formed Unicode/],
+    ['U+0000 in a form field', 'title=a%00b', /title.*U\+0000/, 'application/x-www-form-urlencoded'],
+  ];
+
+  it('hostile JSON (too deep, U+0000, lone surrogates) on every write route, with and without Idempotency-Key: 400 VALIDATION_FAILED, nothing stored', async () => {
+    const { id, users } = fixtures[0];
+    const auth: Auth = { header: `Bearer ${tokenFor(users.gm)}`, requester: users.gm, mustFail: false };
+    const routes: [Method, string][] = [
+      ['POST', '/api/game-sessions'],
+      ['POST', `/api/game-sessions/${id}/participants`],
+      ['PATCH', `/api/game-sessions/${id}`],
+      ['DELETE', `/api/game-sessions/${id}/participants/${newUserId()}`],
+    ];
+    const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    const [sessionsBefore, keysBefore, eventsBefore] = [await count('game_sessions'), await count('idempotency_keys'), await count('game_session_events')];
+    const failures: string[] = [];
+    for (const [name, text, detail, contentType = 'application/json'] of HOSTILE_BODIES)
+      for (const [method, path] of routes)
+        for (const key of [undefined, `hostile-${newUserId()}`]) {
+          const req = requestOf('hostile JSON', method, path, auth, { ...validJsonText(text), contentType }, withOptional({ 'Idempotency-Key': key }));
+          const res = await send(req);
+          const problems = judge(req, res, undefined, undefined);
+          const body = JSON.parse(res.text || 'null') as { code?: string; detail?: string } | null;
+          if (res.status !== 400 || body?.code !== 'VALIDATION_FAILED') problems.push(`answered ${res.status} ${body?.code}, not 400 VALIDATION_FAILED`);
+          else if (!detail.test(body.detail ?? '')) problems.push(`detail ${json(body.detail)} does not say ${detail}`);
+          if (problems.length > 0) failures.push(`${name}, ${method} ${path}${key ? ' with Idempotency-Key' : ''}: ${problems.join('; ')}`);
+        }
+
+    expect(failures).toEqual([]);
+    expect([await count('game_sessions'), await count('idempotency_keys'), await count('game_session_events')]).toEqual([sessionsBefore, keysBefore, eventsBefore]);
   }, 60_000);
 
   it('the real sessions are still served to their own participants after the fuzz', async () => {
