@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { answerClientErrors } from './common/client-errors';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
+import { limitByAddress } from './common/rate-limit/address-rate-limit';
+import { RateLimits } from './common/rate-limit/rate-limits';
 import { refuseUnreadableBodies } from './common/request-body/readable-body';
 import { AppConfig } from './config/app-config';
 import { CONSOLE_FOLDER, serveConsole } from './console/serve-console';
@@ -34,6 +36,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
     }),
   );
   app.enableCors(corsOptions(config.corsOrigins));
+  // Before the body parsers and the token check, so that neither lets a flood through unlimited.
+  app.use(limitByAddress(app.get(RateLimits)));
   if (!serveConsole(app)) new Logger('Console').warn(`The console is not built (${CONSOLE_FOLDER} is missing): npm run build builds it`);
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
