@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { answerClientErrors } from './common/client-errors';
+import { boundRequestTimes } from './common/http-timeouts';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
 import { limitByAddress } from './common/rate-limit/address-rate-limit';
 import { RateLimits } from './common/rate-limit/rate-limits';
@@ -20,6 +21,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
   answerClientErrors(app.getHttpServer());
+  boundRequestTimes(app.getHttpServer(), config.http);
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({

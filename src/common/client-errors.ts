@@ -14,7 +14,9 @@ const BY_NODE_CODE: Record<string, [ProblemCode, string]> = {
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
+    // A response already begun (a request timed out mid-answer) cannot be followed by another one.
+    const answering = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage?.headersSent === true;
+    if (!socket.writable || answering || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }

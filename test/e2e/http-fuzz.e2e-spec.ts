@@ -211,6 +211,34 @@ function pathIdArb(realIds: Arbitrary<string>): Arbitrary<string> {
   );
 }
 
+/** An HTTP/1.1 answer as it came on the wire, interim answers skipped; undefined when none came. */
+function parseResponse(whole: Buffer): Exchange | undefined {
+  let raw = whole;
+  // Skip interim answers (100 Continue): the final one follows.
+  while (/^HTTP\/1\.[01] 1\d\d /.test(raw.toString('latin1', 0, 16)) && raw.indexOf('\r\n\r\n') >= 0) raw = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
+  const text = raw.toString('latin1');
+  const status = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+  const end = text.indexOf('\r\n\r\n');
+  if (!status || end < 0) return undefined;
+  const headers: IncomingHttpHeaders = {};
+  for (const line of text.slice(0, end).split('\r\n').slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let body = raw.subarray(end + 4);
+  if (/chunked/i.test(String(headers['transfer-encoding']))) {
+    const parts: Buffer[] = [];
+    for (let at = 0; at < body.length; ) {
+      const eol = body.indexOf('\r\n', at);
+      const size = parseInt(body.subarray(at, eol).toString('latin1'), 16);
+      if (eol < 0 || !(size > 0)) break;
+      parts.push(body.subarray(eol + 2, eol + 2 + size));
+      at = eol + 2 + size + 2;
+    }
+    body = Buffer.concat(parts);
+  } else if (headers['content-length'] !== undefined) body = body.subarray(0, Number(headers['content-length']));
+  return { status: Number(status[1]), headers, text: body.toString('utf8'), via: 'raw' };
+}
 // ---------------------------------------------------------------------------------------------------
 
 describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs against every route', () => {
@@ -994,33 +1022,7 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
     });
   }
 
-  function parseResponse(whole: Buffer): Exchange | undefined {
-    let raw = whole;
-    // Skip interim answers (100 Continue): the final one follows.
-    while (/^HTTP\/1\.[01] 1\d\d /.test(raw.toString('latin1', 0, 16)) && raw.indexOf('\r\n\r\n') >= 0) raw = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
-    const text = raw.toString('latin1');
-    const status = /^HTTP\/1\.[01] (\d{3})/.exec(text);
-    const end = text.indexOf('\r\n\r\n');
-    if (!status || end < 0) return undefined;
-    const headers: IncomingHttpHeaders = {};
-    for (const line of text.slice(0, end).split('\r\n').slice(1)) {
-      const colon = line.indexOf(':');
-      if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-    }
-    let body = raw.subarray(end + 4);
-    if (/chunked/i.test(String(headers['transfer-encoding']))) {
-      const parts: Buffer[] = [];
-      for (let at = 0; at < body.length; ) {
-        const eol = body.indexOf('\r\n', at);
-        const size = parseInt(body.subarray(at, eol).toString('latin1'), 16);
-        if (eol < 0 || !(size > 0)) break;
-        parts.push(body.subarray(eol + 2, eol + 2 + size));
-        at = eol + 2 + size + 2;
-      }
-      body = Buffer.concat(parts);
-    } else if (headers['content-length'] !== undefined) body = body.subarray(0, Number(headers['content-length']));
-    return { status: Number(status[1]), headers, text: body.toString('utf8'), via: 'raw' };
-  }
+
 
   it("protocol level: heads over 16 KiB, broken framing, bad Expect, unknown methods (refused by Node's HTTP server before the app)", async () => {
     interface RawCase {
@@ -1164,4 +1166,76 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
     }
     if (COLLECT) expect([...stats.violations.keys()]).toEqual([]);
   }, 30_000);
+});
+
+describe('slow clients, with small timeouts (HTTP_HEADERS_TIMEOUT_MS 800, HTTP_REQUEST_TIMEOUT_MS 1500)', () => {
+  const HEADERS_MS = 800;
+  const REQUEST_MS = 1500;
+  let slow: TestApp;
+  beforeAll(async () => {
+    slow = await startTestApp({ HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_MS), HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_MS) });
+  });
+  const timings: string[] = [];
+  afterAll(async () => {
+    console.log(`slow clients: ${timings.join('; ')}`);
+    await slow?.close();
+  });
+
+  /** Sends `head`, then `drip` every 100 ms, until the server answers and closes (or 8 s pass). */
+  function trickle(head: string, drip: string): Promise<{ res?: Exchange; ms: number }> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const chunks: Buffer[] = [];
+      const socket = connect(Number(new URL(slow.url).port), '127.0.0.1');
+      const dripping = setInterval(() => socket.writable && socket.write(drip), 100);
+      const giveUp = setTimeout(() => socket.destroy(), 8000);
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(dripping);
+        clearTimeout(giveUp);
+        resolve({ res: parseResponse(Buffer.concat(chunks)), ms: Date.now() - started });
+      });
+      socket.write(head);
+    });
+  }
+
+  const expectTimedOut = (res: Exchange | undefined) => {
+    expect(res?.status).toBe(408);
+    expect(res?.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res?.text ?? 'null')).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT' });
+  };
+
+  it('a head that trickles in is cut off with 408 REQUEST_TIMEOUT close to HTTP_HEADERS_TIMEOUT_MS', async () => {
+    const { res, ms } = await trickle('GET /api/game-sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: a\r\n');
+
+    expectTimedOut(res);
+    expect(ms).toBeGreaterThanOrEqual(HEADERS_MS - 50);
+    expect(ms).toBeLessThan(HEADERS_MS + 500);
+    timings.push(`slow head cut after ${ms} ms (bound ${HEADERS_MS} ms)`);
+  }, 15_000);
+
+  it('a body that trickles in is cut off with 408 REQUEST_TIMEOUT close to HTTP_REQUEST_TIMEOUT_MS', async () => {
+    const head = [
+      'POST /api/game-sessions HTTP/1.1',
+      'Host: 127.0.0.1',
+      `Authorization: Bearer ${tokenFor(newUserId())}`,
+      'Content-Type: application/json',
+      'Content-Length: 10000',
+      '',
+      '{"title":"',
+    ].join('\r\n');
+    const { res, ms } = await trickle(head, 'x');
+
+    expectTimedOut(res);
+    expect(ms).toBeGreaterThanOrEqual(REQUEST_MS - 50);
+    expect(ms).toBeLessThan(REQUEST_MS + 500);
+    timings.push(`trickled body cut after ${ms} ms (bound ${REQUEST_MS} ms)`);
+  }, 15_000);
+
+  it('a client that sends in time is served as ever', async () => {
+    const api = new RosterApi(slow.http, newUserId());
+    await api.createSession().expect(201);
+    await api.listSessions().expect(200);
+  });
 });
