@@ -1200,37 +1200,27 @@ describe('slow clients, with small timeouts (HTTP_HEADERS_TIMEOUT_MS 800, HTTP_R
     });
   }
 
-  const expectTimedOut = (res: Exchange | undefined) => {
+  const trickledBody = [
+    'POST /api/game-sessions HTTP/1.1',
+    'Host: 127.0.0.1',
+    `Authorization: Bearer ${tokenFor(newUserId())}`,
+    'Content-Type: application/json',
+    'Content-Length: 10000',
+    '',
+    '{"title":"',
+  ].join('\r\n');
+  it.each([
+    ['a head', 'HTTP_HEADERS_TIMEOUT_MS', HEADERS_MS, 'GET /api/game-sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: a\r\n'],
+    ['a body', 'HTTP_REQUEST_TIMEOUT_MS', REQUEST_MS, trickledBody, 'x'],
+  ])('%s that trickles in is cut off with 408 REQUEST_TIMEOUT close to %s', async (what, _name, bound, head, drip) => {
+    const { res, ms } = await trickle(head, drip);
+
     expect(res?.status).toBe(408);
     expect(res?.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(res?.text ?? 'null')).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT' });
-  };
-
-  it('a head that trickles in is cut off with 408 REQUEST_TIMEOUT close to HTTP_HEADERS_TIMEOUT_MS', async () => {
-    const { res, ms } = await trickle('GET /api/game-sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: a\r\n');
-
-    expectTimedOut(res);
-    expect(ms).toBeGreaterThanOrEqual(HEADERS_MS - 50);
-    expect(ms).toBeLessThan(HEADERS_MS + 500);
-    timings.push(`slow head cut after ${ms} ms (bound ${HEADERS_MS} ms)`);
-  }, 15_000);
-
-  it('a body that trickles in is cut off with 408 REQUEST_TIMEOUT close to HTTP_REQUEST_TIMEOUT_MS', async () => {
-    const head = [
-      'POST /api/game-sessions HTTP/1.1',
-      'Host: 127.0.0.1',
-      `Authorization: Bearer ${tokenFor(newUserId())}`,
-      'Content-Type: application/json',
-      'Content-Length: 10000',
-      '',
-      '{"title":"',
-    ].join('\r\n');
-    const { res, ms } = await trickle(head, 'x');
-
-    expectTimedOut(res);
-    expect(ms).toBeGreaterThanOrEqual(REQUEST_MS - 50);
-    expect(ms).toBeLessThan(REQUEST_MS + 500);
-    timings.push(`trickled body cut after ${ms} ms (bound ${REQUEST_MS} ms)`);
+    expect(ms).toBeGreaterThanOrEqual(bound - 50);
+    expect(ms).toBeLessThan(bound + 500);
+    timings.push(`${what} cut after ${ms} ms (bound ${bound} ms)`);
   }, 15_000);
 
   it('a client that sends in time is served as ever', async () => {
