@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { answerClientErrors } from './common/client-errors';
 import { boundRequestTimes } from './common/http-timeouts';
+import { answerEveryRequest } from './common/upgrades';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
 import { limitByAddress } from './common/rate-limit/address-rate-limit';
 import { RateLimits } from './common/rate-limit/rate-limits';
@@ -22,6 +23,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   app.disable('x-powered-by');
   answerClientErrors(app.getHttpServer());
   boundRequestTimes(app.getHttpServer(), config.http);
+  answerEveryRequest(app.getHttpServer());
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({

@@ -1024,6 +1024,55 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
 
 
 
+  it('every request gets an answer: CONNECT is refused 405 with a problem document, an Upgrade other than socket.io\'s is served as if absent', async () => {
+    const { users } = fixtures[0];
+    const token = tokenFor(users.gm);
+    const wire = (lines: string[], body = '') => Buffer.from(`${[...lines, 'Host: 127.0.0.1', `Authorization: Bearer ${token}`, '', body].join('\r\n')}`, 'latin1');
+    // As curl --http2 sends it, but closing after the answer.
+    const h2c = ['Connection: Upgrade, HTTP2-Settings, close', 'Upgrade: h2c', 'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA'];
+    const create = (headers: string[]) =>
+      wire(['POST /api/game-sessions HTTP/1.1', ...headers, 'Content-Type: application/json', 'Content-Length: 16'], '{"title":"h2c?"}');
+    const cases: [string, Buffer, number, string?][] = [
+      ['CONNECT to an authority', wire(['CONNECT 127.0.0.1:443 HTTP/1.1', 'Connection: close']), 405, 'METHOD_NOT_ALLOWED'],
+      ['CONNECT to a path', wire(['CONNECT /api/game-sessions HTTP/1.1', 'Connection: close']), 405, 'METHOD_NOT_ALLOWED'],
+      ['GET with Upgrade: h2c', wire(['GET /api/game-sessions HTTP/1.1', ...h2c]), 200],
+      ['POST with a body and Upgrade: h2c', create(h2c), 201],
+      ['GET with Upgrade: websocket outside /socket.io/', wire(['GET /api/game-sessions HTTP/1.1', 'Connection: Upgrade, close', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==']), 200],
+      ['a probe with Upgrade: anything', wire(['GET /health/live HTTP/1.1', 'Connection: upgrade, close', 'Upgrade: anything/1']), 200],
+      ['an unknown path with Upgrade: h2c', wire(['GET /api/nothing HTTP/1.1', ...h2c]), 404, 'ROUTE_NOT_FOUND'],
+    ];
+    const failures: string[] = [];
+    for (const [name, bytes, status, code] of cases) {
+      const res = await sendBytes(bytes);
+      const target = bytes.toString('latin1').split(' ')[1];
+      const req = requestOf('upgrades', 'GET', target.startsWith('/') ? target : `/${target}`, { header: `Bearer ${token}`, requester: users.gm, mustFail: false });
+      const problems = res ? judge(req, res, undefined, undefined) : ['the connection closed without an answer'];
+      if (res && res.status !== status) problems.push(`answered ${res.status}, not ${status}`);
+      if (res && code && JSON.parse(res.text || 'null')?.code !== code) problems.push(`code is not ${code}: ${res.text.slice(0, 200)}`);
+      if (problems.length > 0) failures.push(`${name}: ${problems.join('; ')}`);
+    }
+
+    expect(failures).toEqual([]);
+  }, 30_000);
+
+  it('an ignored Upgrade leaves the connection as it was: a second request on it is served too', async () => {
+    const token = tokenFor(fixtures[0].users.gm);
+    const get = (extra: string[]) => ['GET /api/game-sessions HTTP/1.1', 'Host: 127.0.0.1', `Authorization: Bearer ${token}`, ...extra, '', ''].join('\r\n');
+    const bytes = Buffer.from(get(['Connection: Upgrade', 'Upgrade: h2c']) + get(['Connection: close']), 'latin1');
+
+    const answers = await new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(port, '127.0.0.1');
+      socket.setTimeout(3000, () => socket.destroy());
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      socket.write(bytes);
+    });
+
+    expect(answers.match(/HTTP\/1\.1 \d{3} /g)).toEqual(['HTTP/1.1 200 ', 'HTTP/1.1 200 ']);
+  }, 10_000);
+
   it("protocol level: heads over 16 KiB, broken framing, bad Expect, unknown methods (refused by Node's HTTP server before the app)", async () => {
     interface RawCase {
       readonly name: string;
