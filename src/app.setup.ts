@@ -3,7 +3,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { answerClientErrors } from './common/client-errors';
+import { boundRequestTimes } from './common/http-timeouts';
+import { answerEveryRequest } from './common/upgrades';
 import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
+import { limitByAddress } from './common/rate-limit/address-rate-limit';
+import { RateLimits } from './common/rate-limit/rate-limits';
+import { refuseUnreadableBodies } from './common/request-body/readable-body';
 import { AppConfig } from './config/app-config';
 import { CONSOLE_FOLDER, serveConsole } from './console/serve-console';
 import { Database } from './database/database';
@@ -17,6 +22,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
   answerClientErrors(app.getHttpServer());
+  boundRequestTimes(app.getHttpServer(), config.http);
+  answerEveryRequest(app.getHttpServer());
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
@@ -33,10 +40,15 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
     }),
   );
   app.enableCors(corsOptions(config.corsOrigins));
+  // Before the body parsers and the token check, so that neither lets a flood through unlimited.
+  app.use(limitByAddress(app.get(RateLimits)));
   if (!serveConsole(app)) new Logger('Console').warn(`The console is not built (${CONSOLE_FOLDER} is missing): npm run build builds it`);
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  // Nest's own form parser, registered here rather than at init so that the check below follows it too.
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(refuseUnreadableBodies);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

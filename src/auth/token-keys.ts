@@ -22,7 +22,8 @@ const JWKS_TIMEOUT_MS = 3000;
 
 /**
  * Which key verifies a token: HS256 with JWT_SECRET, RS256 with the identity provider's key of the
- * token's `kid`, fetched from JWT_JWKS_URL and cached. Anything else has no key.
+ * token's `kid`, fetched from JWT_JWKS_URL and cached. Anything else has no key, and neither has a
+ * token with a `crit` header: the one place the REST guard and the socket handshake both pass.
  */
 @Injectable()
 export class TokenKeys {
@@ -38,6 +39,8 @@ export class TokenKeys {
 
   async keyFor(token: string): Promise<VerificationKey> {
     const header = decode(token, { complete: true })?.header;
+    // RFC 7515 §4.1.11: a token that names extensions the recipient must understand is refused; we understand none.
+    if (header && Object.hasOwn(header, 'crit')) throw new Error('the token names critical header extensions (crit)');
     if (header?.alg === 'HS256' && this.sharedSecret) return { key: this.sharedSecret, algorithm: 'HS256' };
     if (header?.alg === 'RS256' && this.config.jwtJwksUrl && header.kid) {
       return { key: await this.publicKey(header.kid), algorithm: 'RS256' };

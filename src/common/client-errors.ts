@@ -14,17 +14,14 @@ const BY_NODE_CODE: Record<string, [ProblemCode, string]> = {
  */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || error.code === 'ECONNRESET') {
+    // A response already begun (a request timed out mid-answer) cannot be followed by another one.
+    const answering = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage?.headersSent === true;
+    if (!socket.writable || answering || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
     const [code, detail] = BY_NODE_CODE[error.code ?? ''] ?? ['VALIDATION_FAILED', 'The request is not valid HTTP'];
-    const status = PROBLEM_CODES[code][0];
-    const body = JSON.stringify(problem(code, status, detail));
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    endWithProblem(socket, code, detail);
   });
   // Node would answer these two itself, with an empty body.
   server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) =>
@@ -32,6 +29,16 @@ export function answerClientErrors(server: Server): void {
   );
   (server as Server & { requireHostHeader: boolean }).requireHostHeader = false;
   refuseUnreadableTargets(server);
+}
+
+/** A problem document written straight on a connection that Node no longer parses, which it then closes. */
+export function endWithProblem(socket: Duplex, code: ProblemCode, detail: string, headers = ''): void {
+  const status = PROBLEM_CODES[code][0];
+  const body = JSON.stringify(problem(code, status, detail));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers}Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function sendProblem(res: ServerResponse, code: ProblemCode, detail: string): void {

@@ -70,4 +70,24 @@ describe('loadAppConfig', () => {
     );
     expect(loadAppConfig({ DATA_DIR: dir, JWT_SECRET: SECRET }).databaseUrl).toBeUndefined();
   });
+
+  it('bounds how long a request may take to arrive: 5 s for its head, 10 s in all, 5 s idle between requests', () => {
+    expect(loadAppConfig({ JWT_SECRET: SECRET }).http).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 10_000, keepAliveTimeoutMs: 5000 });
+    expect(
+      loadAppConfig({ JWT_SECRET: SECRET, HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '3000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '65000' }).http,
+    ).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 3000, keepAliveTimeoutMs: 65_000 });
+  });
+
+  it('refuses HTTP timeouts that are no bound, or a head allowed longer than the whole request', () => {
+    expect(() => loadAppConfig({ JWT_SECRET: SECRET, HTTP_REQUEST_TIMEOUT_MS: '0', HTTP_KEEP_ALIVE_TIMEOUT_MS: 'soon' })).toThrow(
+      new ConfigError(
+        'Invalid configuration:\n' +
+          '- HTTP_REQUEST_TIMEOUT_MS must be an integer from 100 to 600000, got "0"\n' +
+          '- HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer from 100 to 600000, got "soon"',
+      ),
+    );
+    expect(() => loadAppConfig({ JWT_SECRET: SECRET, HTTP_HEADERS_TIMEOUT_MS: '20000' })).toThrow(
+      new ConfigError('Invalid configuration:\n- HTTP_HEADERS_TIMEOUT_MS (20000) must not exceed HTTP_REQUEST_TIMEOUT_MS (10000)'),
+    );
+  });
 });

@@ -25,6 +25,15 @@ export interface RateLimits {
   readonly socket: RateLimit;
 }
 
+/** How long the HTTP server waits for a client: the request's head, the whole request, the next request. */
+export interface HttpTimeouts {
+  readonly headersTimeoutMs: number;
+  /** Head and body: a body that trickles in is cut off here (408). */
+  readonly requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  readonly keepAliveTimeoutMs: number;
+}
+
 /** Typed, validated configuration, read once from the environment. */
 export class AppConfig {
   readonly port!: number;
@@ -50,6 +59,7 @@ export class AppConfig {
   readonly trustProxy!: string | number | undefined;
   /** pino's level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel!: string;
+  readonly http!: HttpTimeouts;
   /** After SIGTERM: how long readiness says 503 before the instance stops taking work. */
   readonly shutdownGraceMs!: number;
   /** After SIGTERM: the longest a drain may take before the process exits anyway (code 1). */
@@ -119,6 +129,14 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     perSecond: int(`RATE_LIMIT_${name}_PER_SECOND`, perSecond, 1, 1_000_000),
   });
   const rateLimits: RateLimits = { user: limit('USER', 60, 10), ip: limit('IP', 120, 20), socket: limit('SOCKET', 20, 5) };
+  const http: HttpTimeouts = {
+    headersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', 5000, 100, 600_000),
+    requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
+    keepAliveTimeoutMs: int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+  };
+  if (http.headersTimeoutMs > http.requestTimeoutMs) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS (${http.headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${http.requestTimeoutMs})`);
+  }
   if (env.LOG_LEVEL && !LOG_LEVELS.includes(env.LOG_LEVEL)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return new AppConfig({
@@ -137,6 +155,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     rateLimits,
     trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
+    http,
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', production ? 5000 : 0, 0, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 30_000, 1000, 600_000),
   });

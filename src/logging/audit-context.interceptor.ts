@@ -34,10 +34,13 @@ export class AuditContextInterceptor implements NestInterceptor {
       response[AUDIT] = {
         ...response[AUDIT],
         action: context.getHandler().name,
-        sessionId: String(request.params?.id ?? '') || undefined,
-        targetUserId: String(request.params?.userId ?? (request.body as { userId?: unknown } | undefined)?.userId ?? '') || undefined,
+        sessionId: textOrNothing(request.params?.id),
+        // Before validation: the body's userId may be anything, even an object String() cannot print.
+        targetUserId: textOrNothing(request.params?.userId ?? (request.body as { userId?: unknown } | undefined)?.userId),
       };
     }
     return next.handle();
   }
 }
+
+const textOrNothing = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);

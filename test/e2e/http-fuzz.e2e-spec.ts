@@ -211,6 +211,34 @@ function pathIdArb(realIds: Arbitrary<string>): Arbitrary<string> {
   );
 }
 
+/** An HTTP/1.1 answer as it came on the wire, interim answers skipped; undefined when none came. */
+function parseResponse(whole: Buffer): Exchange | undefined {
+  let raw = whole;
+  // Skip interim answers (100 Continue): the final one follows.
+  while (/^HTTP\/1\.[01] 1\d\d /.test(raw.toString('latin1', 0, 16)) && raw.indexOf('\r\n\r\n') >= 0) raw = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
+  const text = raw.toString('latin1');
+  const status = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+  const end = text.indexOf('\r\n\r\n');
+  if (!status || end < 0) return undefined;
+  const headers: IncomingHttpHeaders = {};
+  for (const line of text.slice(0, end).split('\r\n').slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let body = raw.subarray(end + 4);
+  if (/chunked/i.test(String(headers['transfer-encoding']))) {
+    const parts: Buffer[] = [];
+    for (let at = 0; at < body.length; ) {
+      const eol = body.indexOf('\r\n', at);
+      const size = parseInt(body.subarray(at, eol).toString('latin1'), 16);
+      if (eol < 0 || !(size > 0)) break;
+      parts.push(body.subarray(eol + 2, eol + 2 + size));
+      at = eol + 2 + size + 2;
+    }
+    body = Buffer.concat(parts);
+  } else if (headers['content-length'] !== undefined) body = body.subarray(0, Number(headers['content-length']));
+  return { status: Number(status[1]), headers, text: body.toString('utf8'), via: 'raw' };
+}
 // ---------------------------------------------------------------------------------------------------
 
 describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs against every route', () => {
@@ -330,7 +358,8 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
         if (name !== undefined) entries.push(['name', name]);
         entries.push(...extra);
         const subOk = typeof sub === 'string' && UUID.test(sub);
-        const hs256 = /^\{"alg":"HS256"/.test(headerText);
+        // A crit header names extensions this service does not understand: RFC 7515 has it refused.
+        const hs256 = /^\{"alg":"HS256"/.test(headerText) && !headerText.includes('"crit"');
         const expOk = typeof exp === 'number' && exp > now() + 30;
         const nbfOk = nbf === undefined || (typeof nbf === 'number' && nbf < now());
         return {
@@ -584,7 +613,8 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
         res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
       });
     for (const [name, value] of Object.entries(headers)) test = test.set(name, value);
-    if (req.body.bytes !== undefined) test = test.send(req.body.bytes);
+    // As they are: superagent would otherwise serialize a Buffer under a JSON type as {"type":"Buffer","data":[…]}.
+    if (req.body.bytes !== undefined) test = test.serialize((bytes: Buffer) => bytes as unknown as string).send(req.body.bytes);
     const res = await test;
     return { status: res.status, headers: res.headers as IncomingHttpHeaders, text: typeof res.body === 'string' ? res.body : '', via: 'supertest' };
   }
@@ -769,10 +799,8 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
     );
   const withOptional = (headers: Record<string, string | undefined>): Record<string, string> =>
     Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined));
-  const validJson = (entries: [string, unknown][]): Body => {
-    const text = objectText(entries);
-    return { bytes: Buffer.from(text), contentType: 'application/json', text, decodedLength: Buffer.byteLength(text) };
-  };
+  const validJsonText = (text: string): Body => ({ bytes: Buffer.from(text), contentType: 'application/json', text, decodedLength: Buffer.byteLength(text) });
+  const validJson = (entries: [string, unknown][]): Body => validJsonText(objectText(entries));
 
   // -------------------------------------------------------------------------------------------------
   // The properties
@@ -994,33 +1022,56 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
     });
   }
 
-  function parseResponse(whole: Buffer): Exchange | undefined {
-    let raw = whole;
-    // Skip interim answers (100 Continue): the final one follows.
-    while (/^HTTP\/1\.[01] 1\d\d /.test(raw.toString('latin1', 0, 16)) && raw.indexOf('\r\n\r\n') >= 0) raw = raw.subarray(raw.indexOf('\r\n\r\n') + 4);
-    const text = raw.toString('latin1');
-    const status = /^HTTP\/1\.[01] (\d{3})/.exec(text);
-    const end = text.indexOf('\r\n\r\n');
-    if (!status || end < 0) return undefined;
-    const headers: IncomingHttpHeaders = {};
-    for (const line of text.slice(0, end).split('\r\n').slice(1)) {
-      const colon = line.indexOf(':');
-      if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+
+
+  it('every request gets an answer: CONNECT is refused 405 with a problem document, an Upgrade other than socket.io\'s is served as if absent', async () => {
+    const { users } = fixtures[0];
+    const token = tokenFor(users.gm);
+    const wire = (lines: string[], body = '') => Buffer.from(`${[...lines, 'Host: 127.0.0.1', `Authorization: Bearer ${token}`, '', body].join('\r\n')}`, 'latin1');
+    // As curl --http2 sends it, but closing after the answer.
+    const h2c = ['Connection: Upgrade, HTTP2-Settings, close', 'Upgrade: h2c', 'HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA'];
+    const create = (headers: string[]) =>
+      wire(['POST /api/game-sessions HTTP/1.1', ...headers, 'Content-Type: application/json', 'Content-Length: 16'], '{"title":"h2c?"}');
+    const cases: [string, Buffer, number, string?][] = [
+      ['CONNECT to an authority', wire(['CONNECT 127.0.0.1:443 HTTP/1.1', 'Connection: close']), 405, 'METHOD_NOT_ALLOWED'],
+      ['CONNECT to a path', wire(['CONNECT /api/game-sessions HTTP/1.1', 'Connection: close']), 405, 'METHOD_NOT_ALLOWED'],
+      ['GET with Upgrade: h2c', wire(['GET /api/game-sessions HTTP/1.1', ...h2c]), 200],
+      ['POST with a body and Upgrade: h2c', create(h2c), 201],
+      ['GET with Upgrade: websocket outside /socket.io/', wire(['GET /api/game-sessions HTTP/1.1', 'Connection: Upgrade, close', 'Upgrade: websocket', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==']), 200],
+      ['a probe with Upgrade: anything', wire(['GET /health/live HTTP/1.1', 'Connection: upgrade, close', 'Upgrade: anything/1']), 200],
+      ['an unknown path with Upgrade: h2c', wire(['GET /api/nothing HTTP/1.1', ...h2c]), 404, 'ROUTE_NOT_FOUND'],
+    ];
+    const failures: string[] = [];
+    for (const [name, bytes, status, code] of cases) {
+      const res = await sendBytes(bytes);
+      const target = bytes.toString('latin1').split(' ')[1];
+      const req = requestOf('upgrades', 'GET', target.startsWith('/') ? target : `/${target}`, { header: `Bearer ${token}`, requester: users.gm, mustFail: false });
+      const problems = res ? judge(req, res, undefined, undefined) : ['the connection closed without an answer'];
+      if (res && res.status !== status) problems.push(`answered ${res.status}, not ${status}`);
+      if (res && code && JSON.parse(res.text || 'null')?.code !== code) problems.push(`code is not ${code}: ${res.text.slice(0, 200)}`);
+      if (problems.length > 0) failures.push(`${name}: ${problems.join('; ')}`);
     }
-    let body = raw.subarray(end + 4);
-    if (/chunked/i.test(String(headers['transfer-encoding']))) {
-      const parts: Buffer[] = [];
-      for (let at = 0; at < body.length; ) {
-        const eol = body.indexOf('\r\n', at);
-        const size = parseInt(body.subarray(at, eol).toString('latin1'), 16);
-        if (eol < 0 || !(size > 0)) break;
-        parts.push(body.subarray(eol + 2, eol + 2 + size));
-        at = eol + 2 + size + 2;
-      }
-      body = Buffer.concat(parts);
-    } else if (headers['content-length'] !== undefined) body = body.subarray(0, Number(headers['content-length']));
-    return { status: Number(status[1]), headers, text: body.toString('utf8'), via: 'raw' };
-  }
+
+    expect(failures).toEqual([]);
+  }, 30_000);
+
+  it('an ignored Upgrade leaves the connection as it was: a second request on it is served too', async () => {
+    const token = tokenFor(fixtures[0].users.gm);
+    const get = (extra: string[]) => ['GET /api/game-sessions HTTP/1.1', 'Host: 127.0.0.1', `Authorization: Bearer ${token}`, ...extra, '', ''].join('\r\n');
+    const bytes = Buffer.from(get(['Connection: Upgrade', 'Upgrade: h2c']) + get(['Connection: close']), 'latin1');
+
+    const answers = await new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(port, '127.0.0.1');
+      socket.setTimeout(3000, () => socket.destroy());
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      socket.write(bytes);
+    });
+
+    expect(answers.match(/HTTP\/1\.1 \d{3} /g)).toEqual(['HTTP/1.1 200 ', 'HTTP/1.1 200 ']);
+  }, 10_000);
 
   it("protocol level: heads over 16 KiB, broken framing, bad Expect, unknown methods (refused by Node's HTTP server before the app)", async () => {
     interface RawCase {
@@ -1112,6 +1163,48 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
     );
   }, 60_000);
 
+  /** JSON that parses but no handler may read: nested past the bound, U+0000, or a lone surrogate, in a value or a key. */
+  const HOSTILE_BODIES: readonly (readonly [string, string, RegExp, string?])[] = [
+    ['nested 1,300 deep in a value (2.6 KB)', `{"title":${'['.repeat(1300)}${']'.repeat(1300)}}`, /deeper than 32/],
+    ['nested 7,000 deep in a value (14 KB)', `{"title":${'['.repeat(7000)}${']'.repeat(7000)}}`, /deeper than 32/],
+    ['objects nested 2,600 deep in a value', `{"title":${'{"a":'.repeat(2600)}1${'}'.repeat(2600)}}`, /deeper than 32/],
+    ['objects nested 1,300 deep', `${'{"a":'.repeat(1300)}1${'}'.repeat(1300)}`, /deeper than 32/],
+    ['U+0000 in a value', '{"title":"a\\u0000b"}', /title.*U\+0000/],
+    ['U+0000 in a key', '{"ti\\u0000tle":"x"}', /U\+0000/],
+    ['a lone high surrogate in a value', '{"title":"x\\ud800y"}', /title.*not well-formed Unicode/],
+    ['a lone low surrogate in a value', '{"title":"x\\udc00"}', /title.*not well-formed Unicode/],
+    ['a lone surrogate in a key', '{"\\ud800":"x"}', /not well-formed Unicode/],
+    ['U+0000 in a form field', 'title=a%00b', /title.*U\+0000/, 'application/x-www-form-urlencoded'],
+  ];
+
+  it('hostile JSON (too deep, U+0000, lone surrogates) on every write route, with and without Idempotency-Key: 400 VALIDATION_FAILED, nothing stored', async () => {
+    const { id, users } = fixtures[0];
+    const auth: Auth = { header: `Bearer ${tokenFor(users.gm)}`, requester: users.gm, mustFail: false };
+    const routes: [Method, string][] = [
+      ['POST', '/api/game-sessions'],
+      ['POST', `/api/game-sessions/${id}/participants`],
+      ['PATCH', `/api/game-sessions/${id}`],
+      ['DELETE', `/api/game-sessions/${id}/participants/${newUserId()}`],
+    ];
+    const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    const [sessionsBefore, keysBefore, eventsBefore] = [await count('game_sessions'), await count('idempotency_keys'), await count('game_session_events')];
+    const failures: string[] = [];
+    for (const [name, text, detail, contentType = 'application/json'] of HOSTILE_BODIES)
+      for (const [method, path] of routes)
+        for (const key of [undefined, `hostile-${newUserId()}`]) {
+          const req = requestOf('hostile JSON', method, path, auth, { ...validJsonText(text), contentType }, withOptional({ 'Idempotency-Key': key }));
+          const res = await send(req);
+          const problems = judge(req, res, undefined, undefined);
+          const body = JSON.parse(res.text || 'null') as { code?: string; detail?: string } | null;
+          if (res.status !== 400 || body?.code !== 'VALIDATION_FAILED') problems.push(`answered ${res.status} ${body?.code}, not 400 VALIDATION_FAILED`);
+          else if (!detail.test(body.detail ?? '')) problems.push(`detail ${json(body.detail)} does not say ${detail}`);
+          if (problems.length > 0) failures.push(`${name}, ${method} ${path}${key ? ' with Idempotency-Key' : ''}: ${problems.join('; ')}`);
+        }
+
+    expect(failures).toEqual([]);
+    expect([await count('game_sessions'), await count('idempotency_keys'), await count('game_session_events')]).toEqual([sessionsBefore, keysBefore, eventsBefore]);
+  }, 60_000);
+
   it('the real sessions are still served to their own participants after the fuzz', async () => {
     for (const fixture of fixtures) {
       const res = await new RosterApi(t.http, fixture.users.gm).getSession(fixture.id);
@@ -1122,4 +1215,66 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
     }
     if (COLLECT) expect([...stats.violations.keys()]).toEqual([]);
   }, 30_000);
+});
+
+describe('slow clients, with small timeouts (HTTP_HEADERS_TIMEOUT_MS 800, HTTP_REQUEST_TIMEOUT_MS 1500)', () => {
+  const HEADERS_MS = 800;
+  const REQUEST_MS = 1500;
+  let slow: TestApp;
+  beforeAll(async () => {
+    slow = await startTestApp({ HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_MS), HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_MS) });
+  });
+  const timings: string[] = [];
+  afterAll(async () => {
+    console.log(`slow clients: ${timings.join('; ')}`);
+    await slow?.close();
+  });
+
+  /** Sends `head`, then `drip` every 100 ms, until the server answers and closes (or 8 s pass). */
+  function trickle(head: string, drip: string): Promise<{ res?: Exchange; ms: number }> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const chunks: Buffer[] = [];
+      const socket = connect(Number(new URL(slow.url).port), '127.0.0.1');
+      const dripping = setInterval(() => socket.writable && socket.write(drip), 100);
+      const giveUp = setTimeout(() => socket.destroy(), 8000);
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(dripping);
+        clearTimeout(giveUp);
+        resolve({ res: parseResponse(Buffer.concat(chunks)), ms: Date.now() - started });
+      });
+      socket.write(head);
+    });
+  }
+
+  const trickledBody = [
+    'POST /api/game-sessions HTTP/1.1',
+    'Host: 127.0.0.1',
+    `Authorization: Bearer ${tokenFor(newUserId())}`,
+    'Content-Type: application/json',
+    'Content-Length: 10000',
+    '',
+    '{"title":"',
+  ].join('\r\n');
+  it.each([
+    ['a head', 'HTTP_HEADERS_TIMEOUT_MS', HEADERS_MS, 'GET /api/game-sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: a\r\n'],
+    ['a body', 'HTTP_REQUEST_TIMEOUT_MS', REQUEST_MS, trickledBody, 'x'],
+  ])('%s that trickles in is cut off with 408 REQUEST_TIMEOUT close to %s', async (what, _name, bound, head, drip) => {
+    const { res, ms } = await trickle(head, drip);
+
+    expect(res?.status).toBe(408);
+    expect(res?.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res?.text ?? 'null')).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT' });
+    expect(ms).toBeGreaterThanOrEqual(bound - 50);
+    expect(ms).toBeLessThan(bound + 500);
+    timings.push(`${what} cut after ${ms} ms (bound ${bound} ms)`);
+  }, 15_000);
+
+  it('a client that sends in time is served as ever', async () => {
+    const api = new RosterApi(slow.http, newUserId());
+    await api.createSession().expect(201);
+    await api.listSessions().expect(200);
+  });
 });

@@ -52,6 +52,16 @@ describe('Guards at the door: security headers, CORS allow-list, issuer and audi
     expect(await refusalOf(t.url, token)).toBe('unauthorized');
   });
 
+  it('refuses a token whose crit header names an extension it does not understand (RFC 7515 §4.1.11), over REST and on the socket', async () => {
+    const token = sign({ sub: newUserId(), iss: 'https://id.example.com', aud: 'roster', 'urn:example:bound': 'x' }, TEST_JWT_SECRET, {
+      expiresIn: 60,
+      header: { alg: 'HS256', crit: ['urn:example:bound'] },
+    });
+
+    await request(t.http).get('/api/game-sessions').set('Authorization', `Bearer ${token}`).expect(401);
+    expect(await refusalOf(t.url, token)).toBe('unauthorized');
+  });
+
   it('accepts the configured issuer and audience, over REST and on the socket', async () => {
     const userId = newUserId();
 

@@ -25,6 +25,10 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
       ['no exp', `Bearer ${sign({ sub: user }, TEST_JWT_SECRET)}`],
       ['alg none', `Bearer ${none({ sub: user, exp: now() + 60 })}`],
       ['alg HS512 (the algorithm is pinned)', `Bearer ${sign({ sub: user }, TEST_JWT_SECRET, { algorithm: 'HS512', expiresIn: 60 })}`],
+      [
+        'a crit header naming an extension it does not understand (RFC 7515 §4.1.11)',
+        `Bearer ${sign({ sub: user, 'urn:example:must-check': true }, TEST_JWT_SECRET, { expiresIn: 60, header: { alg: 'HS256', crit: ['urn:example:must-check'] } })}`,
+      ],
     ])('refuses %s', async (_case, authorization) => {
       const req = request(t.http).get('/api/game-sessions');
       const res = await (authorization ? req.set('Authorization', authorization) : req);
@@ -37,6 +41,7 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
       ['a body that is not JSON', (r: request.Test) => r.set('Content-Type', 'application/json').send('{"title":')],
       ['a body over 16 KiB', (r: request.Test) => r.send({ title: 'x'.repeat(17 * 1024) })],
       ['a body in an unknown charset', (r: request.Test) => r.set('Content-Type', 'application/json; charset=utf-7').send('{}')],
+      ['a body nested too deep', (r: request.Test) => r.set('Content-Type', 'application/json').send(`{"title":${'['.repeat(7000)}${']'.repeat(7000)}}`)],
     ])('checks the token before reading the body: %s without a valid token answers 401', async (_case, withBody) => {
       const res = await withBody(request(t.http).post('/api/game-sessions').set('Authorization', 'Bearer forged'));
 
@@ -94,6 +99,15 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
 
     it('a path with a broken percent-encoding answers 400', async () => {
       expectProblem(await gm().call('get', '/api/game-sessions/%FF'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('an entity tag is opaque text: If-Match "01" is stale for version 1 (412), "1" is not', async () => {
+      const api = gm();
+      const session = await api.createdSession();
+
+      const stale = await api.changeStatus(session.id, 'Scheduled').set('If-Match', '"01"');
+      expectProblem(stale, 412, 'STALE_SESSION');
+      await api.changeStatus(session.id, 'Scheduled').set('If-Match', `"${session.version}"`).expect(200);
     });
 
     it('a body over 16 KiB answers 413', async () => {

@@ -32,3 +32,30 @@ describe('Abuse limits: per user and per address, 429 with Retry-After', () => {
     expectProblem(await new RosterApi(t.http, newUserId()).listSessions(), 429, 'RATE_LIMITED');
   });
 });
+
+describe('Abuse limits without a token', () => {
+  const t = useTestApp({ RATE_LIMIT_IP_BURST: '6', RATE_LIMIT_IP_PER_SECOND: '1' });
+
+  it('unauthenticated requests are limited per address like authenticated ones: 429 RATE_LIMITED with Retry-After, probes still free', async () => {
+    const unauthenticated = [
+      () => request(t.http).get('/api/game-sessions'),
+      () => request(t.http).get('/api/game-sessions').set('Authorization', 'Bearer forged'),
+      () => request(t.http).get('/api/no-such-route'),
+      // Refused by the body reader before the guard ran, then answered 401 by the problem filter.
+      () => request(t.http).post('/api/game-sessions').set('Content-Type', 'application/json').send('{"title":'),
+      () => request(t.http).post('/api/game-sessions').send({ title: 'x'.repeat(17 * 1024) }),
+      () => request(t.http).delete('/api/game-sessions/nope/participants/nope'),
+    ];
+    const statuses: number[] = [];
+    for (const send of unauthenticated) statuses.push((await send()).status);
+    const refused = await Promise.all(unauthenticated.map((send) => send()));
+
+    expect(statuses).toEqual([401, 401, 404, 401, 401, 401]);
+    for (const res of refused) {
+      expectProblem(res, 429, 'RATE_LIMITED');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+    await request(t.http).get('/health/live').expect(200);
+    await request(t.http).get('/health/ready').expect(200);
+  });
+});

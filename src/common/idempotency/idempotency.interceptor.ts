@@ -82,13 +82,33 @@ function requestHash(request: Request): string {
     .digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
+type Step = { readonly text: string } | { readonly value: unknown };
+
+/** JSON with every object's keys sorted. Iterative: no body is deep enough to overflow it. */
+export function canonicalJson(value: unknown): string {
+  const parts: string[] = [];
+  // Pushed in reverse, popped in order.
+  const steps: Step[] = [{ value }];
+  for (let step = steps.pop(); step; step = steps.pop()) {
+    if ('text' in step) {
+      parts.push(step.text);
+      continue;
+    }
+    const current = step.value;
+    if (current === null || typeof current !== 'object') {
+      parts.push(JSON.stringify(current) ?? 'null');
+      continue;
+    }
+    const array = Array.isArray(current);
+    const keys = array ? [] : Object.keys(current).sort();
+    const items: unknown[] = array ? current : keys.map((k) => (current as Record<string, unknown>)[k]);
+    steps.push({ text: array ? ']' : '}' });
+    for (let i = items.length - 1; i >= 0; i--) {
+      steps.push({ value: items[i] });
+      if (!array) steps.push({ text: `${JSON.stringify(keys[i])}:` });
+      if (i > 0) steps.push({ text: ',' });
+    }
+    steps.push({ text: array ? '[' : '{' });
   }
-  return JSON.stringify(value) ?? 'null';
+  return parts.join('');
 }

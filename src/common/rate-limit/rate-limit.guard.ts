@@ -5,7 +5,7 @@ import { AuthenticatedUser } from '../../auth/authenticated-user';
 import { isPublic } from '../../auth/public.decorator';
 import { RateLimited, RateLimits } from './rate-limits';
 
-/** After authentication: one token from the caller's address and one from the caller. Probes are free. */
+/** After authentication: one token from the caller (the address paid already, see limitByAddress). Probes are free. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
@@ -17,10 +17,7 @@ export class RateLimitGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     if (isPublic(this.reflector, context)) return true;
     const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    const wait = Math.max(
-      this.limits.addresses.take(request.ip ?? 'unknown'),
-      request.user ? this.limits.users.take(request.user.id) : 0,
-    );
+    const wait = request.user ? this.limits.users.take(request.user.id) : 0;
     if (wait > 0) throw new RateLimited(wait);
     return true;
   }

@@ -11,6 +11,9 @@ describe('If-Match', () => {
     ['"banana"', []],
     ['7', []],
     ['"6", W/"7", "x"', [6]],
+    ['"0"', [0]],
+    ['"01"', []],
+    ['"007", "7"', [7]],
   ])('%j accepts versions %j', (header, versions) => {
     expect(parseIfMatch(header)).toEqual(versions);
   });

@@ -7,13 +7,14 @@ export const sessionETag = (version: number): string => `"${version}"`;
 
 /**
  * The versions an If-Match header accepts: undefined without one (or with `*`); otherwise the
- * versions of its strong tags. A weak or foreign tag matches nothing, as RFC 9110 has it.
+ * versions of its strong tags. A weak or foreign tag matches nothing, as RFC 9110 has it; a tag is
+ * opaque text, so only the one sessionETag writes ("1", never "01") names a version.
  */
 export function parseIfMatch(header: string | undefined): ExpectedVersions {
   if (header === undefined || header.trim() === '*') return undefined;
   return header
     .split(',')
-    .map((tag) => /^"(\d{1,15})"$/.exec(tag.trim())?.[1])
+    .map((tag) => /^"(0|[1-9]\d{0,14})"$/.exec(tag.trim())?.[1])
     .filter((version): version is string => version !== undefined)
     .map(Number);
 }
