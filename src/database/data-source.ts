@@ -1,3 +1,4 @@
+import { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatabaseTimeouts } from '../config/app-config';
 import { GAME_SESSION_ORM_ENTITIES } from '../game-sessions/infrastructure/typeorm';
@@ -9,7 +10,7 @@ const MIGRATION_LOCK_KEY = 7_306_114;
 export function createDataSource(
   url: string,
   timeouts: DatabaseTimeouts,
-  onPoolError: (error: Error) => void,
+  onPoolError: (error: Error, client?: PoolClient) => void,
 ): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -20,6 +21,7 @@ export function createDataSource(
     synchronize: false,
     migrationsRun: false,
     poolSize: timeouts.poolMax,
+    // pg's pool waits this long for a new connection and, when full, for a free one.
     connectTimeoutMS: timeouts.connectTimeoutMs,
     applicationName: 'game-session-roster',
     // A connection dropped while idle in the pool is logged and replaced, never a crash.
@@ -30,6 +32,9 @@ export function createDataSource(
       // Leaves a little room past the server's own statement timeout before the client gives up.
       query_timeout: timeouts.statementTimeoutMs + 1000,
       idleTimeoutMillis: 30_000,
+      // The kernel probes idle connections, so one a NAT or firewall forgot fails instead of hanging.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     },
   });
 }
