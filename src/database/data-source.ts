@@ -1,4 +1,3 @@
-import { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatabaseTimeouts } from '../config/app-config';
 import { GAME_SESSION_ORM_ENTITIES } from '../game-sessions/infrastructure/typeorm';
@@ -10,7 +9,7 @@ const MIGRATION_LOCK_KEY = 7_306_114;
 export function createDataSource(
   url: string,
   timeouts: DatabaseTimeouts,
-  onPoolError: (error: Error, client?: PoolClient) => void,
+  onPoolError: (error: Error) => void,
 ): DataSource {
   return new DataSource({
     type: 'postgres',

@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
     ['statement timeout (57014)', failedQuery(withCode('canceling statement due to statement timeout', '57014'))],
     ['a connection cut mid-query', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a connection that failed before its first query', failedQuery(new Error('Client has encountered a connection error and is not queryable'))],
   ])('says yes to %s', (_case, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -1,6 +1,7 @@
 const UNAVAILABLE_SQLSTATE = /^(08|57P0|53300|57014)/;
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout/i;
+// "not queryable": pg refuses a query on a connection that already failed, before it was ours.
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|is not queryable/i;
 /** The server cancelled a slow statement itself: it answered, so the connection is fine. */
 const STATEMENT_TIMEOUT = '57014';
 

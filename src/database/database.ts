@@ -1,5 +1,5 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '../config/app-config';
@@ -29,12 +29,9 @@ export class Database implements OnApplicationShutdown {
     if (embedded) Database.logger.log(`Started embedded PostgreSQL with its data in ${config.embeddedDataDir}`);
     const url = embedded?.url ?? config.databaseUrl!;
     try {
-      let health: PoolHealth | undefined;
       // An embedded server is up once started: only a database of its own may still be on its way.
-      const dataSource = await Database.reach(url, config, embedded ? 0 : config.database.startupTimeoutMs, (error, client) =>
-        health?.connectionFailed(error, client),
-      );
-      health = new PoolHealth((dataSource.driver as PostgresDriver).master as Pool);
+      const dataSource = await Database.reach(url, config, embedded ? 0 : config.database.startupTimeoutMs);
+      const health = new PoolHealth((dataSource.driver as PostgresDriver).master as Pool);
       dataSource.subscribers.push(health);
       await migrate(dataSource);
       return new Database(url, dataSource, health, embedded);
@@ -49,12 +46,12 @@ export class Database implements OnApplicationShutdown {
     url: string,
     config: AppConfig,
     timeoutMs: number,
-    onPoolError: (error: Error, client?: PoolClient) => void,
   ): Promise<DataSource> {
     const deadline = Date.now() + timeoutMs;
     const where = new URL(url).host;
     for (;;) {
-      const dataSource = createDataSource(url, config.database, onPoolError);
+      // PoolHealth hears every pooled connection's errors itself, idle or not.
+      const dataSource = createDataSource(url, config.database, () => undefined);
       try {
         return await dataSource.initialize();
       } catch (error) {

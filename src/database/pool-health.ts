@@ -21,7 +21,12 @@ export class PoolHealth implements EntitySubscriberInterface {
   private stopped = false;
 
   constructor(private readonly pool: Pool) {
-    pool.on('connect', (client) => this.born.set(client, Date.now()));
+    pool.on('connect', (client) => {
+      this.born.set(client, Date.now());
+      // Always heard: pg-pool and TypeORM each listen only while the client is theirs, and an error
+      // read in the same chunk as the connection's first ReadyForQuery falls between them (a crash).
+      client.on('error', (error) => this.connectionFailed(error, client));
+    });
     pool.on('acquire', (client) => this.idle.delete(client));
     pool.on('release', (error, client) => error || this.idle.add(client));
     pool.on('remove', (client) => this.idle.delete(client));

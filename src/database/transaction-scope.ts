@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
@@ -24,16 +25,24 @@ export class TransactionScope {
     if (current) return work(current.manager);
     const afterCommit: (() => void)[] = [];
     const runner = this.dataSource.createQueryRunner();
+    // When the connection dies, TypeORM releases the runner at once, and whatever the work does
+    // next fails with "already released": the connection's own error says what happened.
+    let connectionError: unknown;
+    const remember = (error: unknown) => (connectionError ??= error);
+    let connection: EventEmitter | undefined;
     let result: T;
     try {
+      connection = (await runner.connect()) as EventEmitter;
+      connection.on('error', remember);
       await runner.startTransaction();
       result = await this.scopes.run({ manager: runner.manager, afterCommit }, () => work(runner.manager));
       await runner.commitTransaction();
     } catch (error) {
       await rollBackIfItCan(runner);
-      // TypeORM's own wrapper throws the rollback's error over this one; this one says what happened.
-      throw error;
+      // TypeORM's own wrapper throws the rollback's error over this one, which hides the cause.
+      throw connectionError ?? error;
     } finally {
+      connection?.removeListener('error', remember);
       await runner.release();
     }
     for (const action of afterCommit) action();
