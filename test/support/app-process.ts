@@ -48,7 +48,10 @@ export async function spawnApp(databaseUrl: string, env: Record<string, string> 
       resolve();
     };
     child.stdout!.on('data', check);
-    void exited.then((code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited with ${code}:\n${output}`));
+    });
   });
   return { child, url: `http://127.0.0.1:${port}`, exited, output: () => output };
 }
