@@ -17,6 +17,7 @@ export class PoolHealth implements EntitySubscriberInterface {
   private readonly born = new WeakMap<PoolClient, number>();
   private readonly idle = new Set<PoolClient>();
   private downSince: number | undefined;
+  private recoveredAt = 0;
   private probeTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -47,7 +48,7 @@ export class PoolHealth implements EntitySubscriberInterface {
     const bornAt = (client && this.born.get(client)) ?? Date.now();
     if (client) destroy(client);
     this.evictIdleBornBy(bornAt);
-    if (this.downSince !== undefined) return;
+    if (this.downSince !== undefined || this.leftoverOfLastOutage(bornAt)) return;
     this.downSince = Date.now();
     this.logger.warn(`PostgreSQL stopped answering (${describeUnavailable(error)}); requests answer 503 until it answers again`);
     this.scheduleProbe();
@@ -84,8 +85,17 @@ export class PoolHealth implements EntitySubscriberInterface {
     // Whatever sat idle since before the fault may be dead without knowing it.
     this.evictIdleBornBy(this.downSince);
     this.downSince = undefined;
+    this.recoveredAt = Date.now();
     clearTimeout(this.probeTimer);
     this.logger.log(`PostgreSQL answers again (it did not for ${(downFor / 1000).toFixed(1)} s)`);
+  }
+
+  /**
+   * A query sent before the recovery on a connection made before it can still time out for a
+   * while after: the outage already reported, not a new one.
+   */
+  private leftoverOfLastOutage(bornAt: number): boolean {
+    return bornAt <= this.recoveredAt && Date.now() - this.recoveredAt <= Number(this.pool.options.query_timeout ?? 0);
   }
 
   /** One query on a connection of its own, outside the pool: the truth about reaching the database now. */

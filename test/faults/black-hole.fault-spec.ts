@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { useAppBehindProxy } from '../support/app-behind-proxy';
 import { SteadyLoad, until } from '../support/steady-load';
@@ -8,8 +9,10 @@ const WAIT_AFTER_HEAL_MS = 20_000;
 describe('The network to PostgreSQL goes dark (packets vanish, no RST), then heals', () => {
   const setup = useAppBehindProxy();
 
-  it('serves again within 5 s of the heal and is ready within 5 s, with only 503s (Retry-After) while dark, losing nothing acknowledged', async () => {
+  it('serves again within 5 s of the heal and is ready within 5 s, with only 503s (Retry-After) while dark, losing nothing acknowledged, and logs once that it went and once that it is back', async () => {
     const { proxy, app: t } = setup;
+    const logged = [jest.spyOn(Logger.prototype, 'warn'), jest.spyOn(Logger.prototype, 'log')];
+    const lines = (pattern: RegExp) => logged.flatMap((spy) => spy.mock.calls).filter(([message]) => pattern.test(String(message)));
     // A full pool first: every connection made before the dark is dead after it.
     await Promise.all(Array.from({ length: 10 }, () => t.dataSource.query('SELECT pg_sleep(0.05)')));
     const load = await SteadyLoad.start(t.http, 4);
@@ -44,5 +47,7 @@ describe('The network to PostgreSQL goes dark (packets vanish, no RST), then hea
     expect(firstSuccessMs).toBeLessThan(5000);
     expect(readyMs).toBeLessThan(5000);
     expect(lost).toBe(0);
+    expect(lines(/PostgreSQL stopped answering/)).toHaveLength(1);
+    expect(lines(/PostgreSQL answers again/)).toHaveLength(1);
   }, 90_000);
 });
