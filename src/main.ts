@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,12 +11,24 @@ import { flushLogs } from './logging/logging.module';
 const logger = new Logger('Bootstrap');
 let app: NestExpressApplication | undefined;
 
+/**
+ * Until the app's own logger takes over: JSON lines written at once, so a start that waits for its
+ * database says so while it waits. A start that fails is told once, by bootstrap's catch, in a
+ * sentence, not a second time as Nest's stack trace of it.
+ */
+class StartupLogger extends ConsoleLogger {
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (rest.at(-1) !== 'ExceptionHandler') super.error(message, ...rest);
+  }
+}
+
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  // A start that fails says why in one line of ours (below), not in Nest's stack trace of it.
-  app = await NestFactory.create<NestExpressApplication>(AppModule.of(config), { bufferLogs: true, autoFlushLogs: false, abortOnError: false });
+  app = await NestFactory.create<NestExpressApplication>(AppModule.of(config), {
+    logger: new StartupLogger({ json: true }),
+    abortOnError: false,
+  });
   app.useLogger(app.get(PinoLogger));
-  app.flushLogs();
   await configureApp(app);
   await app.listen(config.port).catch((error: unknown) => {
     throw new Error(listenFailure(error, config.port));

@@ -5,13 +5,13 @@ import { ProblemCode, ProblemDetails, knownProblem } from './problem-details';
 
 /**
  * What any transport answers for an error it has no special word for: a rule of the table by its
- * code, the database being away as 503 (logged as a warning), anything else as a generic 500
- * (logged with its stack, never shown).
+ * code, the database being away as 503 (a debug line: the database's own log says once when it
+ * goes and once when it is back), anything else as a generic 500 (logged with its stack, never shown).
  */
 export function problemOfError(error: unknown, logger: Logger, context: string): ProblemDetails {
   if (error instanceof GameSessionError) return knownProblem(error.code as ProblemCode, error.message);
   if (isDatabaseUnavailable(error)) {
-    logger.warn(`${context} failed: database unavailable: ${(error as Error).message}`);
+    logger.debug(`${context} failed: database unavailable: ${(error as Error).message}`);
     return knownProblem('SERVICE_UNAVAILABLE', 'The service cannot reach its database right now; retry shortly');
   }
   logger.error(`${context} failed unexpectedly`, error instanceof Error ? error.stack : String(error));

@@ -34,6 +34,14 @@ describe('loadAppConfig', () => {
     });
   });
 
+  it('waits up to a minute for a database that is not up yet at start, or as long as DB_STARTUP_TIMEOUT_MS says', () => {
+    expect(loadAppConfig({ JWT_SECRET: SECRET }).database.startupTimeoutMs).toBe(60_000);
+    expect(loadAppConfig({ JWT_SECRET: SECRET, DB_STARTUP_TIMEOUT_MS: '0' }).database.startupTimeoutMs).toBe(0);
+    expect(() => loadAppConfig({ JWT_SECRET: SECRET, DB_STARTUP_TIMEOUT_MS: 'soon' })).toThrow(
+      new ConfigError('Invalid configuration:\n- DB_STARTUP_TIMEOUT_MS must be an integer from 0 to 3600000, got "soon"'),
+    );
+  });
+
   it('names every bad value at once', () => {
     expect(() =>
       loadAppConfig({ PORT: 'eighty', JWT_SECRET: 'short', DB_POOL_MAX: '0', DATABASE_URL: 'mysql://x' }),

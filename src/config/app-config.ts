@@ -8,6 +8,8 @@ export interface DatabaseTimeouts {
   readonly connectTimeoutMs: number;
   readonly statementTimeoutMs: number;
   readonly idleInTransactionTimeoutMs: number;
+  /** At start, how long to keep trying a DATABASE_URL that does not answer yet before exiting. */
+  readonly startupTimeoutMs: number;
 }
 
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
@@ -96,6 +98,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
     statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
     idleInTransactionTimeoutMs: int('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 100, 600_000),
+    startupTimeoutMs: int('DB_STARTUP_TIMEOUT_MS', 60_000, 0, 3_600_000),
   };
   const dataDir = resolve(env.DATA_DIR || DEFAULT_DATA_DIR);
   const embeddedDataDir = resolve(env.EMBEDDED_PG_DIR || resolve(dataDir, 'postgres'));

@@ -20,6 +20,7 @@ export function createDataSource(
     synchronize: false,
     migrationsRun: false,
     poolSize: timeouts.poolMax,
+    // pg's pool waits this long for a new connection and, when full, for a free one.
     connectTimeoutMS: timeouts.connectTimeoutMs,
     applicationName: 'game-session-roster',
     // A connection dropped while idle in the pool is logged and replaced, never a crash.
@@ -30,6 +31,9 @@ export function createDataSource(
       // Leaves a little room past the server's own statement timeout before the client gives up.
       query_timeout: timeouts.statementTimeoutMs + 1000,
       idleTimeoutMillis: 30_000,
+      // The kernel probes idle connections, so one a NAT or firewall forgot fails instead of hanging.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     },
   });
 }

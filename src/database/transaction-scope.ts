@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 interface Scope {
   readonly manager: EntityManager;
@@ -23,7 +24,27 @@ export class TransactionScope {
     const current = this.scopes.getStore();
     if (current) return work(current.manager);
     const afterCommit: (() => void)[] = [];
-    const result = await this.dataSource.transaction((manager) => this.scopes.run({ manager, afterCommit }, () => work(manager)));
+    const runner = this.dataSource.createQueryRunner();
+    // When the connection dies, TypeORM releases the runner at once, and whatever the work does
+    // next fails with "already released": the connection's own error says what happened.
+    let connectionError: unknown;
+    const remember = (error: unknown) => (connectionError ??= error);
+    let connection: EventEmitter | undefined;
+    let result: T;
+    try {
+      connection = (await runner.connect()) as EventEmitter;
+      connection.on('error', remember);
+      await runner.startTransaction();
+      result = await this.scopes.run({ manager: runner.manager, afterCommit }, () => work(runner.manager));
+      await runner.commitTransaction();
+    } catch (error) {
+      await rollBackIfItCan(runner);
+      // TypeORM's own wrapper throws the rollback's error over this one, which hides the cause.
+      throw connectionError ?? error;
+    } finally {
+      connection?.removeListener('error', remember);
+      await runner.release();
+    }
     for (const action of afterCommit) action();
     return result;
   }
@@ -34,4 +55,13 @@ export class TransactionScope {
     if (current) current.afterCommit.push(action);
     else action();
   }
+}
+
+/**
+ * A connection that died took its transaction with it (PostgreSQL rolls back what it never saw
+ * committed), so a rollback that cannot run loses nothing.
+ */
+async function rollBackIfItCan(runner: QueryRunner): Promise<void> {
+  if (!runner.isTransactionActive || runner.isReleased) return;
+  await runner.rollbackTransaction().catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+import { Database } from '../database/database';
 import { ShutdownState } from '../lifecycle/shutdown-state';
 
 const READINESS_TIMEOUT_MS = 2000;
@@ -11,7 +11,7 @@ const READINESS_TIMEOUT_MS = 2000;
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly shutdown: ShutdownState,
   ) {}
 
@@ -28,17 +28,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'SERVICE_UNAVAILABLE problem document' })
   async ready() {
     if (this.shutdown.draining) throw new ServiceUnavailableException('The instance is shutting down');
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('timed out')), READINESS_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
-      return { status: 'ok' };
-    } catch {
-      throw new ServiceUnavailableException('The database does not answer');
-    } finally {
-      clearTimeout(timer);
-    }
+    if (!(await this.database.health.ready(READINESS_TIMEOUT_MS))) throw new ServiceUnavailableException('The database does not answer');
+    return { status: 'ok' };
   }
 }

@@ -1,34 +1,14 @@
 import request from 'supertest';
 import { RosterApi, expectProblem } from '../support/roster-api';
 import { expectContiguousSeq, replayRoster } from '../support/replay';
-import { TcpProxy, startTcpProxy } from '../support/tcp-proxy';
-import { TestApp, startTestApp } from '../support/test-app';
-import { TestDatabase, createTestDatabase } from '../support/test-database';
+import { useAppBehindProxy } from '../support/app-behind-proxy';
 import { newUserId } from '../support/tokens';
 
 describe('The connection to PostgreSQL is cut mid-load, then comes back', () => {
-  let database: TestDatabase;
-  let proxy: TcpProxy;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const direct = new URL(database.url);
-    proxy = await startTcpProxy(direct.hostname, Number(direct.port));
-    const viaProxy = new URL(database.url);
-    viaProxy.port = String(proxy.port);
-    t = await startTestApp(
-      { DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '1000' },
-      { url: viaProxy.toString(), drop: async () => undefined },
-    );
-  });
-  afterAll(async () => {
-    await t.close();
-    await proxy.close();
-    await database.drop();
-  }, 30_000);
+  const setup = useAppBehindProxy();
 
   it('answers 503 quickly while it is gone, never crashes, resumes by itself, loses nothing acknowledged', async () => {
+    const { proxy, app: t } = setup;
     const gm = new RosterApi(t.http, newUserId());
     const session = await gm.createdSession();
     const acknowledged: string[] = [];

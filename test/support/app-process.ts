@@ -46,7 +46,11 @@ export async function spawnApp(databaseUrl: string, env: Record<string, string> 
       resolve();
     };
     app.child.stdout!.on('data', check);
-    void app.exited.then((code) => reject(new Error(`the app exited with ${code}:\n${app.output()}`)));
+    void app.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited with ${code}:
+${app.output()}`));
+    });
   });
   return { ...app, url: `http://127.0.0.1:${port}` };
 }

@@ -8,7 +8,7 @@ export interface TestDataSource {
   close(): Promise<void>;
 }
 
-const TIMEOUTS = { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000, idleInTransactionTimeoutMs: 10_000 };
+const TIMEOUTS = { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000, idleInTransactionTimeoutMs: 10_000, startupTimeoutMs: 0 };
 
 /** The production data source on a fresh database; migrated unless asked not to be. */
 export async function openTestDataSource(options: { migrated: boolean } = { migrated: true }): Promise<TestDataSource> {
