@@ -4,7 +4,7 @@ import { Client, ClientConfig } from 'pg';
 import { ClusterLink, reconnectDelay } from './cluster-link';
 
 /** A silently dead connection (no RST) is noticed within CHECK_EVERY_MS + ANSWER_WITHIN_MS. */
-const CHECK_EVERY_MS = 5000;
+const CHECK_EVERY_MS = 3000;
 const ANSWER_WITHIN_MS = 2000;
 
 /** TCP keepalive and timeouts for every connection of the adapter, listening or publishing. */

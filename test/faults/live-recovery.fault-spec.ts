@@ -13,6 +13,8 @@ import { newUserId } from '../support/tokens';
 /** Fast failure while the database is gone, so requests answer 503 within the outage. */
 const QUICK_DATABASE = { DB_CONNECT_TIMEOUT_MS: '500', DB_STATEMENT_TIMEOUT_MS: '1000' };
 const RECOVERY_TARGET_MS = 2000;
+/** The periodic check asks every 3 s and waits 2 s for the answer; then reconnecting and reading the log. */
+const SILENT_DEATH_TARGET_MS = 6000;
 
 /**
  * A table with a Game Master on A, and on B a guest who watches and a player who will be removed:
@@ -87,11 +89,13 @@ const viaProxy = (url: string, proxy: TcpProxy): TestDatabase => {
   return { url: proxied.toString(), drop: async () => undefined };
 };
 
-async function asAdmin(url: string, sql: string): Promise<number> {
+/** The server processes behind the instances' LISTEN connections to this database: `action` done to each. */
+async function listeningBackends(url: string, action: string): Promise<number[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query(sql)).rowCount ?? 0;
+    const sql = `SELECT pid, ${action} FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`;
+    return (await client.query<{ pid: number }>(sql)).rows.map((r) => r.pid);
   } finally {
     await client.end();
   }
@@ -112,10 +116,7 @@ describe('Live events cross instances again by themselves after the link to Post
 
     it('a removal on A reaches B and evicts the player there within 2 s of the kill', async () => {
       const table = await CrossInstanceTable.seat(a, b);
-      const killed = await asAdmin(
-        a.database.url,
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`,
-      );
+      const killed = (await listeningBackends(a.database.url, 'pg_terminate_backend(pid)')).length;
       const start = Date.now();
       await table.removeAndWitnessOnB();
       const recoveredMs = Date.now() - start;
@@ -125,6 +126,25 @@ describe('Live events cross instances again by themselves after the link to Post
       console.log(`LISTEN connections terminated (${killed}): the removal reached B ${recoveredMs} ms after the kill`);
       expect(killed).toBe(2);
       expect(recoveredMs).toBeLessThan(RECOVERY_TARGET_MS);
+    }, 30_000);
+
+    it('LISTEN connections that fall silent (their backends frozen, no RST) are replaced: a removal on A reaches B within 6 s', async () => {
+      const table = await CrossInstanceTable.seat(a, b);
+      const frozen = await listeningBackends(a.database.url, '1');
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+      try {
+        const start = Date.now();
+        await table.removeAndWitnessOnB();
+        const recoveredMs = Date.now() - start;
+        await table.expectEvicted();
+        await table.expectLiveEventsCross();
+        console.log(`LISTEN backends frozen: noticed and replaced, the removal reached B ${recoveredMs} ms after the freeze`);
+        expect(frozen).toHaveLength(2);
+        expect(recoveredMs).toBeLessThan(SILENT_DEATH_TARGET_MS);
+      } finally {
+        for (const pid of frozen) process.kill(pid, 'SIGCONT');
+        table.close();
+      }
     }, 30_000);
   });
 
