@@ -6,12 +6,26 @@ import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
 import { Pool } from 'pg';
 import { createClient } from 'redis';
 import { Observable } from 'rxjs';
-import { Server, ServerOptions, Socket } from 'socket.io';
+import { Namespace, Server, ServerOptions, Socket } from 'socket.io';
+import { ClusterLink, bindClusterLink, reconnectDelay } from './cluster-link';
+import { ADAPTER_CONNECTION, ListeningConnection } from './listening-connection';
 
 const LISTEN_TIMEOUT_MS = 5000;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-type AdapterFactory = Parameters<Server['adapter']>[0];
+type AdapterFactory = (nsp: Namespace) => Namespace['adapter'];
+
+/**
+ * The factory, with each namespace's adapter tied to the link it hears the others through, and
+ * `then` run on it. A function, not an arrow: socket.io calls it with `new`.
+ */
+const withLink = (factory: AdapterFactory, link: ClusterLink, then: (adapter: Namespace['adapter']) => void = () => undefined) =>
+  function (nsp: Namespace) {
+    const adapter = factory(nsp);
+    bindClusterLink(adapter, link);
+    then(adapter);
+    return adapter;
+  } as AdapterFactory;
 
 /**
  * socket.io across instances: messages between servers go through Redis when REDIS_URL is set,
@@ -35,31 +49,48 @@ export class ClusterIoAdapter extends IoAdapter {
   ): Promise<ClusterIoAdapter> {
     const logError = (error: Error) => ClusterIoAdapter.logger.warn(`socket.io adapter: ${error.message}`);
     if (via.redisUrl) {
-      const publisher = createClient({ url: via.redisUrl });
+      const link = new ClusterLink('Redis subscription', 'subscribed');
+      // Named by process, so that an operator (or a test) can tell the instances' connections apart.
+      const publisher = createClient({
+        url: via.redisUrl,
+        name: `game-session-roster-${process.pid}`,
+        socket: { reconnectStrategy: reconnectDelay },
+      });
       const subscriber = publisher.duplicate();
       publisher.on('error', logError);
-      subscriber.on('error', logError);
+      subscriber.on('error', (error: Error) => link.lost(error.message));
+      // 'ready' comes once the subscriptions are made again.
+      subscriber.on('ready', () => link.restored());
       await Promise.all([publisher.connect(), subscriber.connect()]);
       return new ClusterIoAdapter(
         app,
-        createRedisAdapter(publisher, subscriber),
+        withLink(createRedisAdapter(publisher, subscriber), link),
         async () => {
           await Promise.allSettled([publisher.quit(), subscriber.quit()]);
         },
         via.cors,
       );
     }
-    // Its own small pool: one connection stays checked out to LISTEN, the other publishes.
-    const pool = new Pool({ connectionString: via.databaseUrl, max: 2, application_name: 'game-session-roster-io' });
+    const link = new ClusterLink('LISTEN connection', 'listening');
+    const listening = new ListeningConnection({ connectionString: via.databaseUrl, application_name: 'game-session-roster-listen' }, link);
+    // Publishing only, so it never waits for ever: a connection is given within its connect timeout or the publish fails.
+    const pool = new Pool({ connectionString: via.databaseUrl, max: 2, application_name: 'game-session-roster-io', ...ADAPTER_CONNECTION });
     pool.on('error', logError);
-    // The listening client is checked out for good, where the pool no longer catches its errors.
-    pool.on('connect', (client) => client.on('error', logError));
-    // The adapter checks its listening client out in the background; wait for it, or a close that
-    // comes first leaves that client checked out and the pool's end() waiting for ever.
-    const listening = new Promise<void>((resolve) => pool.once('acquire', () => setImmediate(resolve)));
-    const adapterFactory = createPostgresAdapter(pool, { errorHandler: logError });
-    await Promise.race([listening, delay(LISTEN_TIMEOUT_MS)]);
-    return new ClusterIoAdapter(app, adapterFactory, () => Promise.race([pool.end(), delay(LISTEN_TIMEOUT_MS)]), via.cors);
+    // The adapter asks its "pool" for the listening client and publishes through pool.query.
+    const adapterPool = { connect: async () => listening, query: pool.query.bind(pool) } as unknown as Pool;
+    const adapterFactory = createPostgresAdapter(adapterPool, { errorHandler: logError });
+    await Promise.race([listening.listening, delay(LISTEN_TIMEOUT_MS)]);
+    // Back after a break, an instance announces itself again: the others answer, so each knows the others at once.
+    const announcing = withLink(adapterFactory, link, (adapter) => link.onRestored(() => void adapter.init()));
+    return new ClusterIoAdapter(
+      app,
+      announcing,
+      async () => {
+        listening.release();
+        await pool.end();
+      },
+      via.cors,
+    );
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {

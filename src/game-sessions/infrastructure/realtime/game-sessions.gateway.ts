@@ -9,6 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthenticatedUser } from '../../../auth/authenticated-user';
+import { ClusterLink, clusterLinkOf } from '../../../realtime/cluster-link';
 import { TokenVerifier } from '../../../auth/token-verifier';
 import { RateLimits } from '../../../common/rate-limit/rate-limits';
 import { LiveConnections } from '../../../lifecycle/live-connections';
@@ -36,7 +37,9 @@ interface SocketData {
 export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, OnApplicationShutdown, LiveConnections {
   private readonly logger = new Logger('GameSessionsGateway');
   private stopListening: () => void = () => undefined;
+  private stopResyncing: () => void = () => undefined;
   private namespace?: Namespace;
+  private link?: ClusterLink;
 
   constructor(
     private readonly tokens: TokenVerifier,
@@ -62,6 +65,9 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
       this.tellOtherInstances(namespace, event);
     });
     namespace.on(CLUSTER_EVENT, (event: GameSessionEvent) => this.feeds.receive(event));
+    this.link = clusterLinkOf(namespace.adapter);
+    // What the others sent while this instance could not hear them is in the log.
+    this.stopResyncing = this.link?.onRestored(() => void this.feeds.resyncAll()) ?? (() => undefined);
   }
 
   handleConnection(socket: Socket): void {
@@ -82,6 +88,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   /** Last, after the drain has answered every request: changes committed meanwhile were still sent on. */
   onApplicationShutdown(): void {
     this.stopListening();
+    this.stopResyncing();
   }
 
   /**
@@ -126,15 +133,21 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   }
 
   /**
-   * Through the adapter, but only when another instance is there to hear it: with PostgreSQL's
+   * Through the adapter, but only when another instance may be there to hear it: with PostgreSQL's
    * LISTEN/NOTIFY every message is one more query on the database. Instances know each other from
-   * the adapter's heartbeats, and one that starts announces itself before it serves anyone.
+   * the adapter's heartbeats, and one that starts announces itself before it serves anyone; after
+   * a break of the link, heartbeats were missed, so the link decides (cluster-link.ts).
    */
   private tellOtherInstances(namespace: Namespace, event: GameSessionEvent): void {
     namespace.adapter.serverCount().then(
-      (instances) => instances > 1 && namespace.serverSideEmit(CLUSTER_EVENT, event),
+      (instances) => this.othersMayListen(instances) && namespace.serverSideEmit(CLUSTER_EVENT, event),
       (error: Error) => this.logger.warn(`${event.event} #${event.seq} of ${event.sessionId} not sent on: ${error.message}`),
     );
+  }
+
+  /** Without a link (socket.io's in-memory adapter), the adapter's count is all there is. */
+  private othersMayListen(instances: number): boolean {
+    return this.link ? this.link.othersMayListen(instances) : instances > 1;
   }
 
   private rateLimited(socket: Socket): { ok: false; error: LiveProblem } | undefined {

@@ -3,7 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { GameSessionStorage } from '../../application/game-session-storage.port';
 import { GameSessionView, toEventView, toGameSessionView } from '../../application/game-session.views';
 import { GameSessionsService } from '../../application/game-sessions.service';
-import { GameSessionEvent, ParticipantLeft } from '../../domain/game-session.events';
+import { GameSessionEvent, MAX_SEQ, ParticipantLeft } from '../../domain/game-session.events';
 import { sessionRoom, userRoom } from './rooms';
 
 /** Events reach an instance from its own requests and from others', in no guaranteed order. */
@@ -22,6 +22,7 @@ export interface SubscribedSession {
 }
 
 const PAGE = 1000;
+const RESYNC_RETRY_MS = 500;
 
 /**
  * Delivers each session's events to this instance's subscribed sockets exactly once and in seq
@@ -85,6 +86,30 @@ export class LiveSessionFeeds {
     });
   }
 
+  /**
+   * After the link to the other instances was down: every session followed here is read again
+   * from the log, so what was committed meanwhile reaches its sockets, in order and once. Sessions
+   * whose log cannot be read yet (the database is still coming back) are tried again.
+   */
+  async resyncAll(sessionIds: Iterable<string> = this.feeds.keys()): Promise<void> {
+    const failed: string[] = [];
+    let reason = '';
+    await Promise.all(
+      [...sessionIds]
+        .filter((sessionId) => this.feeds.has(sessionId))
+        .map((sessionId) =>
+          this.run(sessionId, (feed) => this.catchUp(feed)).catch((error: Error) => {
+            failed.push(sessionId);
+            reason = error.message;
+          }),
+        ),
+    );
+    if (failed.length === 0) return;
+    this.logger.warn(`${failed.length} followed sessions not read again from the log (${reason}); retrying in ${RESYNC_RETRY_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, RESYNC_RETRY_MS));
+    return this.resyncAll(failed);
+  }
+
   /** After a socket left its rooms (disconnect), forget the sessions nobody here follows any more. */
   forget(sessionIds: Iterable<string>): void {
     for (const sessionId of sessionIds) {
@@ -125,6 +150,11 @@ export class LiveSessionFeeds {
     this.deliver(feed, event);
   }
 
+  /** A feed not read yet has nothing to catch up on: its first subscriber reads the session. */
+  private async catchUp(feed: Feed): Promise<void> {
+    if (feed.lastSeq !== undefined) await this.fillGap(feed, MAX_SEQ + 1);
+  }
+
   /** Delivers from the log every event between what the room has seen and `beforeSeq`. */
   private async fillGap(feed: Feed, beforeSeq: number): Promise<void> {
     for await (const missed of this.eventsBetween(feed.sessionId, feed.lastSeq!, beforeSeq - 1)) this.deliver(feed, missed);
@@ -149,9 +179,11 @@ export class LiveSessionFeeds {
 
   private async *eventsBetween(sessionId: string, afterSeq: number, upToSeq: number): AsyncGenerator<GameSessionEvent> {
     for (let from = afterSeq; from < upToSeq; ) {
-      const page = await this.storage.listEvents(sessionId, from, Math.min(PAGE, upToSeq - from));
-      if (page.length === 0) return;
+      const limit = Math.min(PAGE, upToSeq - from);
+      const page = await this.storage.listEvents(sessionId, from, limit);
       yield* page;
+      // A short page is the end of the log.
+      if (page.length < limit) return;
       from = page.at(-1)!.seq;
     }
   }
