@@ -77,7 +77,16 @@ export class ClusterIoAdapter extends IoAdapter {
     const pool = new Pool({ connectionString: via.databaseUrl, max: 2, application_name: 'game-session-roster-io', ...ADAPTER_CONNECTION });
     pool.on('error', logError);
     // The adapter asks its "pool" for the listening client and publishes through pool.query.
-    const adapterPool = { connect: async () => listening, query: pool.query.bind(pool) } as unknown as Pool;
+    // Publishes still waiting for a connection are awaited before the pool ends (pg's end() leaves
+    // them waiting for ever): a change committed during the drain still reaches the other instances.
+    const publishing = new Set<Promise<unknown>>();
+    const publish = (...args: Parameters<Pool['query']>) => {
+      const sent = (pool.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      publishing.add(sent);
+      void sent.catch(() => undefined).finally(() => publishing.delete(sent));
+      return sent;
+    };
+    const adapterPool = { connect: async () => listening, query: publish } as unknown as Pool;
     const adapterFactory = createPostgresAdapter(adapterPool, { errorHandler: logError });
     await Promise.race([listening.listening, delay(LISTEN_TIMEOUT_MS)]);
     // Back after a break, an instance announces itself again: the others answer, so each knows the others at once.
@@ -86,6 +95,7 @@ export class ClusterIoAdapter extends IoAdapter {
       app,
       announcing,
       async () => {
+        await Promise.allSettled([...publishing]);
         listening.release();
         await pool.end();
       },
