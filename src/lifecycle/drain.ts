@@ -30,8 +30,11 @@ export class Drain implements OnApplicationBootstrap, BeforeApplicationShutdown 
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.state.draining = true;
-    if (signal) this.logger.log(`${signal}: draining (grace ${this.config.shutdownGraceMs} ms)`);
-    await new Promise((resolve) => setTimeout(resolve, this.config.shutdownGraceMs));
+    // The grace is for load balancers, which only an outside stop (a signal) leaves time to notice.
+    if (signal) {
+      this.logger.log(`${signal}: draining (grace ${this.config.shutdownGraceMs} ms)`);
+      await new Promise((resolve) => setTimeout(resolve, this.config.shutdownGraceMs));
+    }
     this.modules.get(LiveConnections, { strict: false }).releaseClients();
     await this.connections?.close();
     if (signal) this.logger.log('Every HTTP request answered; closing the rest');
