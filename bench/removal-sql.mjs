@@ -19,7 +19,7 @@ export async function removeParticipant(pool, sessionId, userId, actorId) {
     await client.query('BEGIN');
     try {
       const found = await client.query(
-        `SELECT id, title, owner_id, status, created_at, updated_at, version, last_seq
+        `SELECT id, title, owner_id, status, created_at, updated_at, version
            FROM game_sessions WHERE id = $1 LIMIT 1 FOR UPDATE`,
         [sessionId],
       );
@@ -39,22 +39,21 @@ export async function removeParticipant(pool, sessionId, userId, actorId) {
       if (target.type === 'Master') throw new Refusal(400, 'CANNOT_REMOVE_MASTER', 'Cannot remove the Game Master from the session');
       const now = new Date();
       const at = now < s.updated_at ? s.updated_at : now;
-      const seq = s.last_seq + 1;
       const version = s.version + 1;
       await client.query('DELETE FROM game_session_players WHERE session_id = $1 AND user_id = $2', [sessionId, userId]);
       await client.query(
         'INSERT INTO game_session_events (session_id, seq, event, occurred_at, data) VALUES ($1, $2, $3, $4, $5)',
         [
           sessionId,
-          seq,
+          version,
           'ParticipantLeft',
           at,
           JSON.stringify({ userId, type: target.type, reason: leaving ? 'left' : 'removed', removedBy: leaving ? null : actorId }),
         ],
       );
       const updated = await client.query(
-        'UPDATE game_sessions SET version = $1, last_seq = $2, updated_at = $3 WHERE id = $4 AND version = $5',
-        [version, seq, at, sessionId, s.version],
+        'UPDATE game_sessions SET version = $1, updated_at = $2 WHERE id = $3 AND version = $4',
+        [version, at, sessionId, s.version],
       );
       if (updated.rowCount !== 1) throw new Error(`game session ${sessionId} changed while locked`);
       await client.query('COMMIT');

@@ -22,8 +22,8 @@ export async function seedSession(db, gmId, seats) {
   const last = seats + 1;
   await db.query('BEGIN');
   await db.query(
-    `INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version, last_seq)
-     VALUES ($1, 'seeded', $2, 'InProgress', now(), now(), $3, $3)`,
+    `INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version)
+     VALUES ($1, 'seeded', $2, 'InProgress', now(), now(), $3)`,
     [id, gmId, last],
   );
   await db.query(
@@ -50,8 +50,8 @@ export async function seedManySessions(db, count) {
     await db.query('BEGIN');
     await db.query(
       `WITH made AS (
-         INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version, last_seq)
-         SELECT gen_random_uuid(), 'filler', gen_random_uuid(), 'Draft', now(), now(), 1, 1 FROM generate_series(1, $1::int)
+         INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version)
+         SELECT gen_random_uuid(), 'filler', gen_random_uuid(), 'Draft', now(), now(), 1 FROM generate_series(1, $1::int)
          RETURNING id, owner_id)
        , seats AS (
          INSERT INTO game_session_players (session_id, user_id, type, joined_at, joined_seq)

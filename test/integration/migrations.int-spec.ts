@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { migrate } from '../../src/database/data-source';
 import { MIGRATIONS } from '../../src/database/migrations';
+import { GameSession } from '../../src/game-sessions/domain/game-session';
+import { PlayerType } from '../../src/game-sessions/domain/player-type';
+import { TypeOrmGameSessionStorage } from '../../src/game-sessions/infrastructure/typeorm/typeorm-game-session.storage';
 import { TestDataSource, openTestDataSource } from '../support/test-data-source';
 
 const TABLES = ['game_session_events', 'game_session_players', 'game_sessions', 'idempotency_keys', 'socket_io_attachments'];
@@ -41,5 +45,52 @@ describe('Migrations', () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await t.dataSource.undoLastMigration();
 
     expect(await tables()).toEqual([]);
+  });
+
+  describe('merging last_seq into version', () => {
+    const columns = async (): Promise<string[]> =>
+      (
+        await t.dataSource.query(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'game_sessions' ORDER BY ordinal_position`,
+        )
+      ).map((r: { column_name: string }) => r.column_name);
+
+    /** A session at version 2 (two events), stored before the merge is undone. */
+    async function aStoredSession(): Promise<string> {
+      const storage = new TypeOrmGameSessionStorage(t.dataSource);
+      const session = GameSession.create({ id: randomUUID(), title: 'Night 1', ownerId: randomUUID(), now: new Date() });
+      await storage.add(session);
+      await storage.update(session.id, (s) => s.addParticipant(randomUUID(), PlayerType.Player, s.ownerId, new Date()));
+      return session.id;
+    }
+
+    it('down brings last_seq back, equal to version, and up merges it again', async () => {
+      await migrate(t.dataSource);
+      const id = await aStoredSession();
+
+      await t.dataSource.undoLastMigration();
+
+      expect(await t.dataSource.query('SELECT version, last_seq FROM game_sessions WHERE id = $1', [id])).toEqual([
+        { version: 2, last_seq: 2 },
+      ]);
+      await migrate(t.dataSource);
+      expect(await columns()).not.toContain('last_seq');
+    });
+
+    it.each([
+      ['last_seq differs from version', 'UPDATE game_sessions SET last_seq = 1'],
+      ['version differs from the newest event', 'UPDATE game_sessions SET version = 3, last_seq = 3'],
+    ])('refuses to run where %s, naming the session, and changes nothing', async (_what, corruption) => {
+      await migrate(t.dataSource);
+      const id = await aStoredSession();
+      await t.dataSource.undoLastMigration();
+      await t.dataSource.query(corruption);
+
+      await expect(migrate(t.dataSource)).rejects.toThrow(new RegExp(`Cannot merge last_seq into version.*${id}`));
+
+      expect(await columns()).toContain('last_seq');
+      const applied = await t.dataSource.query('SELECT name FROM schema_migrations');
+      expect(applied).toHaveLength(MIGRATIONS.length - 1);
+    });
   });
 });

@@ -1,22 +1,17 @@
-interface LoggedEvent {
-  event: string;
-  seq: number;
-  userId?: string;
-  type?: string;
-  to?: string;
+import { fromEventJson, GameSessionEventJson } from '../../src/game-sessions/application/game-session.views';
+import { EMPTY_ROSTER, RosterState, evolve } from '../../src/game-sessions/domain/game-session.evolve';
+
+/** A session rebuilt from its log alone, through the domain's one rule of how an event changes it. */
+export function replay(events: readonly GameSessionEventJson[]): RosterState {
+  return events.map(fromEventJson).reduce(evolve, EMPTY_ROSTER);
 }
 
-/** Rebuilds a roster from a session's log alone: the log must always explain the roster. */
-export function replayRoster(events: readonly LoggedEvent[]): { userId: string; type: string }[] {
-  const roster = new Map<string, string>();
-  for (const e of events) {
-    if (e.event === 'ParticipantJoined') roster.set(e.userId!, e.type!);
-    if (e.event === 'ParticipantLeft') roster.delete(e.userId!);
-  }
-  return [...roster].map(([userId, type]) => ({ userId, type }));
+/** The roster the log explains, in its order: the log must always explain the roster. */
+export function replayRoster(events: readonly GameSessionEventJson[]): { userId: string; type: string }[] {
+  return replay(events).players.map(({ userId, type }) => ({ userId, type }));
 }
 
 /** seq runs 1, 2, 3, … with no gap and no repeat. */
-export function expectContiguousSeq(events: readonly LoggedEvent[]): void {
+export function expectContiguousSeq(events: readonly { seq: number }[]): void {
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
 }

@@ -1,4 +1,5 @@
 import type { GameSession, RemovedFromSession, SessionEvent } from '../api/roster-types';
+import { evolveView } from './evolve-view';
 
 /** What the session page knows of one session, kept in step with its live feed. */
 export type LiveSessionState =
@@ -52,21 +53,10 @@ function applyEvent(state: LiveSessionState, event: SessionEvent): LiveSessionSt
   if (state.phase !== 'ready' || event.seq <= state.seq) return state;
   return {
     ...state,
-    session: { ...applySessionEvent(state.session, event), updatedAt: event.occurredAt, version: state.session.version + 1 },
+    session: evolveView(state.session, event),
     seq: event.seq,
     history: state.history && mergeBySeq(state.history, [event]),
   };
-}
-
-function applySessionEvent(session: GameSession, event: SessionEvent): GameSession {
-  switch (event.event) {
-    case 'ParticipantJoined':
-      return { ...session, players: [...session.players, { userId: event.userId, type: event.type, joinedAt: event.occurredAt }] };
-    case 'ParticipantLeft':
-      return { ...session, players: session.players.filter((player) => player.userId !== event.userId) };
-    case 'SessionStatusChanged':
-      return { ...session, status: event.to };
-  }
 }
 
 function mergeBySeq(known: readonly SessionEvent[], more: readonly SessionEvent[]): SessionEvent[] {

@@ -1,6 +1,12 @@
 import { CreateGameSessions1763700000000 } from './1763700000000-create-game-sessions';
 import { CreateSocketIoAttachments1763700000001 } from './1763700000001-create-socket-io-attachments';
 import { CreateIdempotencyKeys1763700000002 } from './1763700000002-create-idempotency-keys';
+import { MergeVersionAndLastSeq1763700000003 } from './1763700000003-merge-version-and-last-seq';
 
 /** In order of application. Listed, not globbed, so that the compiled and the test build agree. */
-export const MIGRATIONS = [CreateGameSessions1763700000000, CreateSocketIoAttachments1763700000001, CreateIdempotencyKeys1763700000002];
+export const MIGRATIONS = [
+  CreateGameSessions1763700000000,
+  CreateSocketIoAttachments1763700000001,
+  CreateIdempotencyKeys1763700000002,
+  MergeVersionAndLastSeq1763700000003,
+];

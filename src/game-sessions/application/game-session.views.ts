@@ -1,5 +1,6 @@
-import { GameSession } from '../domain/game-session';
-import { GameSessionEvent } from '../domain/game-session.events';
+// Types only: the console imports this module, and must not bundle the aggregate for it.
+import type { GameSession } from '../domain/game-session';
+import type { GameSessionEvent } from '../domain/game-session.events';
 
 /**
  * The JSON a client sees of a session, over REST and in a socket subscription's ack. Instants are
@@ -35,4 +36,16 @@ export function toGameSessionView(session: GameSession): GameSessionView {
 export function toEventView(event: GameSessionEvent): GameSessionEvent {
   const { event: name, sessionId, seq, occurredAt, ...fields } = event;
   return { event: name, sessionId, seq, occurredAt, ...fields } as GameSessionEvent;
+}
+
+/** An event as a client reads it back (the log's items, a socket message): its instant as ISO 8601 text. */
+export type GameSessionEventJson = GameSessionEvent extends infer E
+  ? E extends GameSessionEvent
+    ? Omit<E, 'occurredAt'> & { readonly occurredAt: string | Date }
+    : never
+  : never;
+
+/** The domain's event again from what a client read, so that it can be folded through `evolve`. */
+export function fromEventJson(event: GameSessionEventJson): GameSessionEvent {
+  return { ...event, occurredAt: new Date(event.occurredAt) } as GameSessionEvent;
 }

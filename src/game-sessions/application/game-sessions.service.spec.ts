@@ -1,5 +1,6 @@
 import { FIXED_NOW, aUserId, statusPathTo } from '../../../test/support/game-session.mother';
 import { InMemoryGameSessionStorage } from '../../../test/support/in-memory-game-session.storage';
+import { replay } from '../../../test/support/replay';
 import {
   AlreadyParticipant,
   CannotAddMaster,
@@ -509,15 +510,11 @@ describe('GameSessionsService', () => {
       const newcomer = aUserId();
       await service.addParticipant(sessionId, newcomer, Player, gm);
 
-      const roster = new Map<string, PlayerType>();
-      for (const event of await service.listEvents(sessionId, gm, { afterSeq: 0, limit: 1000 })) {
-        if (event.event === 'ParticipantJoined') roster.set(event.userId, event.type);
-        if (event.event === 'ParticipantLeft') roster.delete(event.userId);
-      }
+      const replayed = replay(await service.listEvents(sessionId, gm, { afterSeq: 0, limit: 1000 }));
 
-      const current = (await service.getSession(sessionId, gm)).state.players;
-      expect([...roster]).toEqual(current.map((p) => [p.userId, p.type]));
-      expect([...roster]).toEqual([
+      const { status, players, updatedAt, version } = (await service.getSession(sessionId, gm)).state;
+      expect(replayed).toEqual({ status, players, updatedAt, version });
+      expect(players.map((p) => [p.userId, p.type])).toEqual([
         [gm, Master],
         [ids[1], Assistant],
         [ids[0], Guest],

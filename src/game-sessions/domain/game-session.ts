@@ -9,6 +9,7 @@ import {
   RosterAction,
   RosterFrozen,
 } from './game-session.errors';
+import { EMPTY_ROSTER, RosterState, evolve } from './game-session.evolve';
 import { GameSessionEvent } from './game-session.events';
 import { GameSessionStatus, canMoveStatus } from './game-session-status';
 import { Participant } from './participant';
@@ -17,17 +18,11 @@ import { PlayerType } from './player-type';
 export const TITLE_MAX_LENGTH = 128;
 
 /** Everything storage needs to bring a session back exactly as it was saved. */
-export interface GameSessionState {
+export interface GameSessionState extends RosterState {
   readonly id: string;
   readonly title: string;
   readonly ownerId: string;
-  readonly status: GameSessionStatus;
-  readonly players: readonly Participant[];
   readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly version: number;
-  /** seq of the newest event in the session's log. */
-  readonly lastSeq: number;
 }
 
 type EventFields = GameSessionEvent extends infer E
@@ -42,25 +37,8 @@ type EventFields = GameSessionEvent extends infer E
  */
 export class GameSession {
   private pendingEvents: GameSessionEvent[] = [];
-  private players: Participant[];
-  private status: GameSessionStatus;
-  private updatedAt: Date;
-  private currentVersion: number;
-  private lastSeq: number;
 
-  private constructor(
-    readonly id: string,
-    readonly title: string,
-    readonly ownerId: string,
-    readonly createdAt: Date,
-    state: Omit<GameSessionState, 'id' | 'title' | 'ownerId' | 'createdAt'>,
-  ) {
-    this.players = [...state.players];
-    this.status = state.status;
-    this.updatedAt = state.updatedAt;
-    this.currentVersion = state.version;
-    this.lastSeq = state.lastSeq;
-  }
+  private constructor(private current: GameSessionState) {}
 
   /** The creator becomes the owner, the Game Master, seated as the Master. */
   static create(params: { id: string; title: string; ownerId: string; now: Date }): GameSession {
@@ -68,39 +46,50 @@ export class GameSession {
     // Characters, not UTF-16 units: a title of 128 emoji is 128 characters, as PostgreSQL counts it.
     const length = [...title].length;
     if (length < 1 || length > TITLE_MAX_LENGTH) throw new InvalidTitle();
-    const master = Participant.of(params.ownerId, PlayerType.Master, params.now);
-    const session = new GameSession(params.id, title, params.ownerId, params.now, {
-      status: GameSessionStatus.Draft,
-      players: [master],
-      updatedAt: params.now,
-      version: 0,
-      lastSeq: 0,
-    });
-    session.record({ event: 'ParticipantJoined', userId: master.userId, type: master.type }, params.now);
+    const session = new GameSession({ ...EMPTY_ROSTER, id: params.id, title, ownerId: params.ownerId, createdAt: params.now });
+    session.record({ event: 'ParticipantJoined', userId: params.ownerId, type: PlayerType.Master }, params.now);
     return session;
   }
 
   static restore(state: GameSessionState): GameSession {
-    return new GameSession(state.id, state.title, state.ownerId, state.createdAt, state);
+    const { id, title, ownerId, createdAt, status, players, updatedAt, version } = state;
+    return new GameSession({ id, title, ownerId, createdAt, status, players: [...players], updatedAt, version });
   }
 
-  get state(): GameSessionState {
+  get id(): string {
+    return this.current.id;
+  }
+
+  get title(): string {
+    return this.current.title;
+  }
+
+  get ownerId(): string {
+    return this.current.ownerId;
+  }
+
+  /**
+   * A copy, so that no caller can change the aggregate behind its rules. `lastSeq` is `version`
+   * under its old name, kept only until the live feed (infrastructure/realtime) reads `version`.
+   */
+  get state(): GameSessionState & { readonly lastSeq: number } {
+    const s = this.current;
     return {
-      id: this.id,
-      title: this.title,
-      ownerId: this.ownerId,
-      status: this.status,
-      players: [...this.players],
-      createdAt: new Date(this.createdAt),
-      updatedAt: new Date(this.updatedAt),
-      version: this.currentVersion,
-      lastSeq: this.lastSeq,
+      id: s.id,
+      title: s.title,
+      ownerId: s.ownerId,
+      status: s.status,
+      players: [...s.players],
+      createdAt: new Date(s.createdAt),
+      updatedAt: new Date(s.updatedAt),
+      version: s.version,
+      lastSeq: s.version,
     };
   }
 
-  /** Grows by one with every change; the session's optimistic-concurrency token. */
+  /** The seq of the newest event; grows by one with every change. */
   get version(): number {
-    return this.currentVersion;
+    return this.current.version;
   }
 
   /** Events recorded since the session was created or restored, not yet handed out. */
@@ -127,9 +116,7 @@ export class GameSession {
     this.ensureRosterOpen('add');
     if (this.isParticipant(userId)) throw new AlreadyParticipant();
     if (type === PlayerType.Master) throw new CannotAddMaster();
-    const at = this.notBeforeLastChange(now);
-    this.players.push(Participant.of(userId, type, at));
-    this.record({ event: 'ParticipantJoined', userId, type }, at);
+    this.record({ event: 'ParticipantJoined', userId, type }, now);
   }
 
   /** The Game Master removes anyone but the Master; any participant may remove themselves (leave). */
@@ -140,7 +127,6 @@ export class GameSession {
     const participant = this.findParticipant(userId);
     if (!participant) throw new ParticipantNotFound();
     if (participant.isMaster) throw new CannotRemoveMaster();
-    this.players = this.players.filter((p) => p.userId !== userId);
     this.record(
       {
         event: 'ParticipantLeft',
@@ -155,33 +141,28 @@ export class GameSession {
 
   changeStatus(to: GameSessionStatus, requestingUserId: string, now: Date): void {
     if (!this.isGameMaster(requestingUserId)) throw new NotGameMaster('changeStatus');
-    const from = this.status;
+    const from = this.current.status;
     if (!canMoveStatus(from, to)) throw new InvalidStatusTransition(from, to);
-    this.status = to;
     this.record({ event: 'SessionStatusChanged', from, to }, now);
   }
 
   private findParticipant(userId: string): Participant | undefined {
-    return this.players.find((p) => p.userId === userId);
+    return this.current.players.find((p) => p.userId === userId);
   }
 
   private ensureRosterOpen(action: RosterAction): void {
-    if (this.status === GameSessionStatus.Finished || this.status === GameSessionStatus.Cancelled) {
-      throw new RosterFrozen(action, this.status);
+    const { status } = this.current;
+    if (status === GameSessionStatus.Finished || status === GameSessionStatus.Cancelled) {
+      throw new RosterFrozen(action, status);
     }
   }
 
-  /** A clock that stepped back (NTP, another instance) must not date an event before the one it follows. */
-  private notBeforeLastChange(now: Date): Date {
-    return now < this.updatedAt ? this.updatedAt : now;
-  }
-
-  /** Every change is one event and one new version. */
+  /** Every change is one event, numbered after the last, applied through `evolve`. */
   private record(fields: EventFields, now: Date): void {
-    const at = this.notBeforeLastChange(now);
-    this.lastSeq += 1;
-    this.currentVersion += 1;
-    this.updatedAt = at;
-    this.pendingEvents.push({ ...fields, sessionId: this.id, seq: this.lastSeq, occurredAt: at } as GameSessionEvent);
+    // A clock that stepped back (NTP, another instance) must not date an event before the one it follows.
+    const at = now < this.current.updatedAt ? this.current.updatedAt : now;
+    const event = { ...fields, sessionId: this.id, seq: this.current.version + 1, occurredAt: at } as GameSessionEvent;
+    this.current = evolve(this.current, event);
+    this.pendingEvents.push(event);
   }
 }

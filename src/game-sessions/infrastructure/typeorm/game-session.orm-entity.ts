@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** The schema's description for TypeORM; the storage reads and writes rows through game-session.sql.ts. */
 @Entity({ name: 'game_sessions' })
 export class GameSessionRecord {
   @PrimaryColumn('uuid')
@@ -20,9 +21,7 @@ export class GameSessionRecord {
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** The seq of the session's newest event. */
   @Column({ type: 'integer' })
   version!: number;
-
-  @Column({ name: 'last_seq', type: 'integer' })
-  lastSeq!: number;
 }

@@ -1,0 +1,24 @@
+import { fromEventJson } from '../../../src/game-sessions/application/game-session.views';
+import { evolve } from '../../../src/game-sessions/domain/game-session.evolve';
+import { Participant } from '../../../src/game-sessions/domain/participant';
+import type { GameSession, SessionEvent } from '../api/roster-types';
+
+/** The domain's `evolve` applied to the session as the API sends it: instants as ISO text in and out. */
+export function evolveView(session: GameSession, event: SessionEvent): GameSession {
+  const next = evolve(
+    {
+      status: session.status,
+      players: session.players.map((p) => Participant.of(p.userId, p.type, new Date(p.joinedAt))),
+      updatedAt: new Date(session.updatedAt),
+      version: session.version,
+    },
+    fromEventJson(event),
+  );
+  return {
+    ...session,
+    status: next.status,
+    players: next.players.map((p) => ({ userId: p.userId, type: p.type, joinedAt: p.joinedAt.toISOString() })),
+    updatedAt: next.updatedAt.toISOString(),
+    version: next.version,
+  };
+}

@@ -1,0 +1,77 @@
+// Every statement of the game-session storage, written out: on this hot path TypeORM's query
+// building, entity hydration and change detection cost more than PostgreSQL's work (profiled; see
+// docs/benchmarks.md). Each statement names the row type it reads; pg parses timestamptz to Date.
+
+/** A game_sessions row. */
+export interface SessionRow {
+  readonly id: string;
+  readonly title: string;
+  readonly ownerId: string;
+  readonly status: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** The seq of the session's newest event. */
+  readonly version: number;
+}
+
+/**
+ * A game_session_players row. Its time is epoch milliseconds: pg's parser of timestamp text was a
+ * tenth of the CPU of a removal from a thousand seats (profiled; see docs/benchmarks.md).
+ */
+export interface SeatRow {
+  readonly userId: string;
+  readonly type: string;
+  readonly joinedAt: number;
+}
+
+/** A seat read with other sessions' seats, so it says whose it is. */
+export interface SessionSeatRow extends SeatRow {
+  readonly sessionId: string;
+}
+
+/** A game_session_events row; `data` holds the event's own fields. */
+export interface EventRow {
+  readonly sessionId: string;
+  readonly seq: number;
+  readonly event: string;
+  readonly occurredAt: Date;
+  readonly data: Record<string, string | null>;
+}
+
+const SESSION_COLUMNS = `id, title, owner_id AS "ownerId", status, created_at AS "createdAt", updated_at AS "updatedAt", version`;
+const SEAT_COLUMNS = `user_id AS "userId", type, (extract(epoch FROM joined_at) * 1000)::float8 AS "joinedAt"`;
+
+/** $1 id → SessionRow */
+export const SESSION = `SELECT ${SESSION_COLUMNS} FROM game_sessions WHERE id = $1`;
+/** $1 id → SessionRow, locked until the transaction ends */
+export const LOCK_SESSION = `${SESSION} FOR UPDATE`;
+/** $1 user id → SessionRow[] of the sessions the user sits in, newest first */
+export const SESSIONS_OF_PARTICIPANT = `
+  SELECT ${SESSION_COLUMNS} FROM game_sessions
+  WHERE id IN (SELECT session_id FROM game_session_players WHERE user_id = $1)
+  ORDER BY created_at DESC, id`;
+/** $1 session id → SeatRow[] in the log's order */
+export const ROSTER = `SELECT ${SEAT_COLUMNS} FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq`;
+/** $1 session ids → SessionSeatRow[] of all of them, each roster in the log's order */
+export const ROSTERS = `
+  SELECT session_id AS "sessionId", ${SEAT_COLUMNS} FROM game_session_players WHERE session_id = ANY($1::uuid[]) ORDER BY joined_seq`;
+/** $1 session id, $2 after seq, $3 limit → EventRow[] in ascending seq */
+export const EVENTS = `
+  SELECT session_id AS "sessionId", seq, event, occurred_at AS "occurredAt", data
+  FROM game_session_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;
+
+/** $1 id, $2 title, $3 owner id, $4 status, $5 created at, $6 updated at, $7 version */
+export const INSERT_SESSION = `
+  INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+/** $1 id, $2 version read, $3 title, $4 status, $5 updated at, $6 new version; one row when the version held */
+export const UPDATE_SESSION = `
+  UPDATE game_sessions SET title = $3, status = $4, updated_at = $5, version = $6 WHERE id = $1 AND version = $2`;
+/** $1 session id, $2 user id, $3 type, $4 joined at, $5 seq of the join */
+export const SEAT = `
+  INSERT INTO game_session_players (session_id, user_id, type, joined_at, joined_seq) VALUES ($1, $2, $3, $4, $5)`;
+/** $1 session id, $2 user id */
+export const UNSEAT = 'DELETE FROM game_session_players WHERE session_id = $1 AND user_id = $2';
+/** $1 session id, $2 seq, $3 event name, $4 occurred at, $5 data */
+export const APPEND_EVENT = `
+  INSERT INTO game_session_events (session_id, seq, event, occurred_at, data) VALUES ($1, $2, $3, $4, $5)`;
