@@ -136,7 +136,6 @@ describe('GameSessionsService', () => {
         createdAt: FIXED_NOW,
         updatedAt: FIXED_NOW,
         version: 1,
-        lastSeq: 1,
       });
       expect(await storedState(session.id)).toEqual(session.state);
       expect(storage.eventsOf(session.id)).toEqual([joined]);
@@ -280,7 +279,6 @@ describe('GameSessionsService', () => {
         players: [...before!.players, Participant.of(userId, Player, now)],
         updatedAt: now,
         version: 2,
-        lastSeq: 2,
       });
       expect(await storedState(sessionId)).toEqual(session.state);
       expect(storage.eventsOf(sessionId).slice(1)).toEqual([joined]);
@@ -346,7 +344,7 @@ describe('GameSessionsService', () => {
       const session = await service.changeStatus(sessionId, InProgress, gm);
 
       const changed = { event: 'SessionStatusChanged', sessionId, seq: 4, occurredAt: now, from: Scheduled, to: InProgress };
-      expect(session.state).toEqual({ ...before, status: InProgress, updatedAt: now, version: 4, lastSeq: 4 });
+      expect(session.state).toEqual({ ...before, status: InProgress, updatedAt: now, version: 4 });
       expect(await storedState(sessionId)).toEqual(session.state);
       expect(storage.eventsOf(sessionId).slice(3)).toEqual([changed]);
       expect(publisher.batches).toEqual([[changed]]);

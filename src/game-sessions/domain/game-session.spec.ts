@@ -113,7 +113,6 @@ describe('GameSession', () => {
         createdAt: FIXED_NOW,
         updatedAt: FIXED_NOW,
         version: 1,
-        lastSeq: 1,
       });
       expect(session.isGameMaster(ownerId)).toBe(true);
     });
@@ -171,7 +170,6 @@ describe('GameSession', () => {
         players: [...before.players, Participant.of(userId, type, LATER)],
         updatedAt: LATER,
         version: before.version + 1,
-        lastSeq: before.version + 1,
       });
       expect(session.uncommittedEvents).toEqual([
         { event: 'ParticipantJoined', sessionId: session.id, seq: before.version + 1, occurredAt: LATER, userId, type },
@@ -262,7 +260,6 @@ describe('GameSession', () => {
         players: [...before.players, Participant.of(userId, Guest, LATER)],
         updatedAt: LATER,
         version: before.version + 1,
-        lastSeq: before.version + 1,
       });
       expect(session.uncommittedEvents.map((e) => [e.event, e.seq])).toEqual([
         ['ParticipantLeft', 3],
@@ -308,7 +305,6 @@ describe('GameSession', () => {
         players: before.players.filter((p) => p.userId !== target),
         updatedAt: LATER,
         version: before.version + 1,
-        lastSeq: before.version + 1,
       });
       expect(session.isParticipant(target)).toBe(false);
       expect(session.uncommittedEvents).toEqual([
@@ -337,7 +333,6 @@ describe('GameSession', () => {
         players: before.players.filter((p) => p.userId !== leaver),
         updatedAt: LATER,
         version: before.version + 1,
-        lastSeq: before.version + 1,
       });
       expect(session.uncommittedEvents).toEqual([
         {
@@ -501,7 +496,6 @@ describe('GameSession', () => {
         status: to,
         updatedAt: LATER,
         version: before.version + 1,
-        lastSeq: before.version + 1,
       });
       expect(session.uncommittedEvents).toEqual([
         { event: 'SessionStatusChanged', sessionId: session.id, seq: before.version + 1, occurredAt: LATER, from, to },

@@ -68,11 +68,8 @@ export class GameSession {
     return this.current.ownerId;
   }
 
-  /**
-   * A copy, so that no caller can change the aggregate behind its rules. `lastSeq` is `version`
-   * under its old name, kept only until the live feed (infrastructure/realtime) reads `version`.
-   */
-  get state(): GameSessionState & { readonly lastSeq: number } {
+  /** A copy, so that no caller can change the aggregate behind its rules. */
+  get state(): GameSessionState {
     const s = this.current;
     return {
       id: s.id,
@@ -83,7 +80,6 @@ export class GameSession {
       createdAt: new Date(s.createdAt),
       updatedAt: new Date(s.updatedAt),
       version: s.version,
-      lastSeq: s.version,
     };
   }
 

@@ -67,7 +67,7 @@ export class LiveSessionFeeds {
   subscribe(socket: Socket, userId: string, sessionId: string, afterSeq: number | undefined): Promise<SubscribedSession> {
     return this.run(sessionId, async (feed) => {
       const session = await this.sessions.getSession(sessionId, userId);
-      const latest = session.state.lastSeq;
+      const latest = session.version;
       if (feed.lastSeq === undefined) feed.lastSeq = latest;
       else if (feed.lastSeq < latest) await this.fillGap(feed, latest + 1);
       const upTo = feed.lastSeq;
