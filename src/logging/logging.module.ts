@@ -13,7 +13,8 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const logLines = destination({ dest: 1, sync: false });
 export const flushLogs = (): void => logLines.flushSync();
 
-type Request = IncomingMessage & { id?: string; user?: { id: string }; originalUrl?: string };
+// pino-http gives every request its `id`.
+type Request = IncomingMessage & { user?: { id: string }; originalUrl?: string };
 
 /**
  * Structured JSON logs (pino): one line per request with its request id (X-Request-Id, taken from
