@@ -188,25 +188,10 @@ describe('Live events cross instances again by themselves after the link to Post
   });
 
   describe('every connection of both instances is cut longer than the adapter’s heartbeat timeout, then restored', () => {
-    let database: TestDatabase;
-    let proxy: TcpProxy;
-    let a: TestApp;
-    let b: TestApp;
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      const direct = new URL(database.url);
-      proxy = await startTcpProxy(direct.hostname, Number(direct.port));
-      a = await startTestApp(QUICK_DATABASE, viaProxy(database.url, proxy));
-      b = await startTestApp(QUICK_DATABASE, a.database);
-    });
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-      await proxy?.close();
-      await database?.drop();
-    }, 30_000);
+    const pair = instancesBehindProxy('both');
 
     it('a removal on A evicts the player on B within 2 s of the restore, and later events still cross', async () => {
+      const { a, b, proxy } = pair;
       const table = await CrossInstanceTable.seat(a, b);
       await proxy.cut();
       // Heartbeats stop with the link: after 10 s each instance believes it is alone.
@@ -226,25 +211,10 @@ describe('Live events cross instances again by themselves after the link to Post
   });
 
   describe('only B’s connections are cut while A keeps changing the table', () => {
-    let database: TestDatabase;
-    let proxy: TcpProxy;
-    let a: TestApp;
-    let b: TestApp;
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      const direct = new URL(database.url);
-      proxy = await startTcpProxy(direct.hostname, Number(direct.port));
-      a = await startTestApp({}, { url: database.url, drop: async () => undefined });
-      b = await startTestApp(QUICK_DATABASE, viaProxy(database.url, proxy));
-    });
-    afterAll(async () => {
-      await b?.close();
-      await a?.close();
-      await proxy?.close();
-      await database?.drop();
-    }, 30_000);
+    const pair = instancesBehindProxy('only B');
 
     it('events committed meanwhile reach B’s subscribers afterwards, in order, no gap, no duplicate', async () => {
+      const { a, b, proxy } = pair;
       const table = await CrossInstanceTable.seat(a, b);
       await proxy.cut();
       await settle(300);
@@ -305,3 +275,24 @@ const redisUrl = process.env.TEST_REDIS_URL;
     expect(recoveredMs).toBeLessThan(RECOVERY_TARGET_MS);
   }, 30_000);
 });
+
+/** A database with a proxy in front of it and two instances on it: B always through the proxy, A too for 'both'. */
+function instancesBehindProxy(throughProxy: 'both' | 'only B'): { a: TestApp; b: TestApp; proxy: TcpProxy } {
+  const pair = {} as { a: TestApp; b: TestApp; proxy: TcpProxy; database: TestDatabase };
+  beforeAll(async () => {
+    pair.database = await createTestDatabase();
+    const direct = new URL(pair.database.url);
+    pair.proxy = await startTcpProxy(direct.hostname, Number(direct.port));
+    const proxied = viaProxy(pair.database.url, pair.proxy);
+    const both = throughProxy === 'both';
+    pair.a = await startTestApp(both ? QUICK_DATABASE : {}, both ? proxied : { url: pair.database.url, drop: async () => undefined });
+    pair.b = await startTestApp(QUICK_DATABASE, proxied);
+  });
+  afterAll(async () => {
+    await pair.b?.close();
+    await pair.a?.close();
+    await pair.proxy?.close();
+    await pair.database?.drop();
+  }, 30_000);
+  return pair;
+}
