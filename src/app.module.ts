@@ -26,7 +26,7 @@ export class AppModule {
         ConfigModule.of(config),
         LoggingModule,
         LifecycleModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(),
         RateLimitModule,
         AuthModule,
         HealthModule,
