@@ -7,6 +7,7 @@ import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { devSignInEnabled } from './config/dev-sign-in';
 import { ConsoleModule } from './console/console.module';
 import { DatabaseModule } from './database/database.module';
 import { DevTokensModule } from './dev-tokens/dev-tokens.module';
@@ -26,13 +27,13 @@ export class AppModule {
         ConfigModule.of(config),
         LoggingModule,
         LifecycleModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(),
         RateLimitModule,
         AuthModule,
         HealthModule,
         GameSessionsModule,
         ConsoleModule,
-        ...(DevTokensModule.isEnabled(config) ? [DevTokensModule] : []),
+        ...(devSignInEnabled(config) ? [DevTokensModule] : []),
       ],
       providers: [
         // In this order: the rate limit needs to know the caller.

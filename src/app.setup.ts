@@ -12,7 +12,7 @@ import { refuseUnreadableBodies } from './common/request-body/readable-body';
 import { AppConfig } from './config/app-config';
 import { CONSOLE_FOLDER, serveConsole } from './console/serve-console';
 import { Database } from './database/database';
-import { ClusterIoAdapter } from './realtime/cluster-io.adapter';
+import { ClusterIoAdapter } from './cluster/cluster-io.adapter';
 
 export const API_PREFIX = 'api';
 export const REQUEST_BODY_LIMIT = '16kb';

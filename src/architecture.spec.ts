@@ -1,80 +1,114 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import * as ts from 'typescript';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 
-const GAME_SESSIONS = join(__dirname, 'game-sessions');
-const DOMAIN = join(GAME_SESSIONS, 'domain');
-const APPLICATION = join(GAME_SESSIONS, 'application');
-const OUTER_LAYERS = [join(GAME_SESSIONS, 'infrastructure'), join(GAME_SESSIONS, 'http')];
-const FRAMEWORKS = ['@nestjs/', 'typeorm', 'class-validator', 'class-transformer', 'socket.io', 'pg', 'express'];
+const ROOT = join(__dirname, '..');
+const DEPENDENCY_CRUISER = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const FIXTURE = join(ROOT, 'test/fixtures/boundaries');
 
-/**
- * Every module specifier the file imports, re-exports, requires or imports dynamically. The compiler's
- * own pre-processor reads them, so a "from '" inside a string or comment is not mistaken for an import.
- */
-function importsOf(source: string): string[] {
-  return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+interface Dependency {
+  readonly module: string;
+  readonly resolved: string;
+  readonly rules?: { name: string }[];
+}
+interface CruisedModule {
+  readonly source: string;
+  readonly dependencies: Dependency[];
 }
 
-/** Production files only: specs may reach test support outside the layer, the code may not. */
-function sourceFilesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
-    .map((file) => join(folder, file));
+/** The dependency graph of `src/` under `folder`, as dependency-cruiser sees it with the project's rules. */
+function cruise(folder: string): CruisedModule[] {
+  const run = spawnSync(process.execPath, [DEPENDENCY_CRUISER, 'src', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
+    cwd: folder,
+    encoding: 'utf8',
+  });
+  if (!run.stdout) throw new Error(`dependency-cruiser failed: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { modules: CruisedModule[] }).modules;
 }
 
-const isInside = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
-const isRelative = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../');
-const isFramework = (specifier: string) =>
-  FRAMEWORKS.some((name) => specifier === name || specifier.startsWith(name.endsWith('/') ? name : `${name}/`));
+const isOurs = (path: string) => path.startsWith('src/');
 
-/** Lines "file -> specifier" for each import the predicate rejects, so a failure names the culprit. */
-function violations(folder: string, rejects: (specifier: string, file: string) => boolean): string[] {
-  return sourceFilesUnder(folder).flatMap((file) =>
-    importsOf(readFileSync(file, 'utf8'))
-      .filter((specifier) => rejects(specifier, file))
-      .map((specifier) => `${relative(__dirname, file)} -> ${specifier}`),
+/** "rule: from → to" for each broken rule; a package or built-in is named as imported. */
+function violations(modules: CruisedModule[]): string[] {
+  return modules.flatMap((m) =>
+    m.dependencies.flatMap((d) => (d.rules ?? []).map((r) => `${r.name}: ${m.source} → ${isOurs(d.resolved) ? d.resolved : d.module}`)),
   );
 }
 
-describe('architecture: dependencies point inward', () => {
-  it('the import scanner sees every form of import', () => {
-    const source = [
-      "import { Injectable } from '@nestjs/common';",
-      "import type { DataSource } from 'typeorm';",
-      "import 'reflect-metadata';",
-      "export * from './game-session';",
-      "const pg = require('pg');",
-      "const io = await import('socket.io');",
-      "const text = 'remove participants from';",
-      "// a comment: import { x } from 'express'",
-    ].join('\n');
+/** The folder a file belongs to for layering: a top-level folder, or a layer of a feature. */
+function folderOf(path: string): string {
+  const parts = path.split('/');
+  if (parts.length <= 2) return path;
+  return parts[1] === 'game-sessions' && parts.length > 3 ? parts.slice(0, 3).join('/') : parts.slice(0, 2).join('/');
+}
 
-    expect(importsOf(source)).toEqual(['@nestjs/common', 'typeorm', 'reflect-metadata', './game-session', 'pg', 'socket.io']);
+/** Folders that reach each other through imports (Tarjan's strongly connected components of more than one folder). */
+function folderCycles(modules: CruisedModule[]): string[] {
+  const edges = new Map<string, Set<string>>();
+  for (const m of modules.filter((m) => isOurs(m.source))) {
+    const from = folderOf(m.source);
+    for (const d of m.dependencies.filter((d) => isOurs(d.resolved))) {
+      const to = folderOf(d.resolved);
+      if (to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+    }
+  }
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  const visit = (folder: string) => {
+    index.set(folder, index.size);
+    low.set(folder, index.get(folder)!);
+    stack.push(folder);
+    for (const next of edges.get(folder) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(folder, Math.min(low.get(folder)!, low.get(next)!));
+      } else if (stack.includes(next)) low.set(folder, Math.min(low.get(folder)!, index.get(next)!));
+    }
+    if (low.get(folder) !== index.get(folder)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      component.push(member);
+    } while (member !== folder);
+    if (component.length > 1) cycles.push(component.sort().join(' ⇄ '));
+  };
+  for (const folder of edges.keys()) if (!index.has(folder)) visit(folder);
+  return cycles.sort();
+}
+
+describe('architecture: the boundaries of .dependency-cruiser.cjs', () => {
+  const code = cruise(ROOT);
+
+  it('the cruise sees the code: the aggregate, the service, main.ts', () => {
+    const sources = code.map((m) => m.source);
+
+    expect(sources).toEqual(expect.arrayContaining(['src/main.ts', 'src/game-sessions/domain/game-session.ts', 'src/game-sessions/application/game-sessions.service.ts']));
   });
 
-  it('the layers checked below hold source files', () => {
-    expect(sourceFilesUnder(DOMAIN).map((f) => relative(DOMAIN, f))).toContain('game-session.ts');
-    expect(sourceFilesUnder(APPLICATION).map((f) => relative(APPLICATION, f))).toContain('game-sessions.service.ts');
+  it('the code breaks none of the rules', () => {
+    expect(violations(code)).toEqual([]);
   });
 
-  it('the domain imports no framework, ORM, validator, socket, database or web library', () => {
-    expect(violations(DOMAIN, (specifier) => isFramework(specifier))).toEqual([]);
+  it('no two folders import each other, directly or around a loop', () => {
+    expect(folderCycles(code)).toEqual([]);
   });
 
-  it('the domain imports nothing outside the domain folder, packages and node built-ins included', () => {
-    const outside = (specifier: string, file: string) =>
-      !isRelative(specifier) || !isInside(resolve(dirname(file), specifier), DOMAIN);
+  it('each rule catches what it forbids (test/fixtures/boundaries breaks each once)', () => {
+    const fixture = cruise(FIXTURE);
 
-    expect(violations(DOMAIN, outside)).toEqual([]);
-  });
-
-  it('the application imports nothing from infrastructure or http, and no typeorm', () => {
-    const outward = (specifier: string, file: string) =>
-      specifier === 'typeorm' ||
-      specifier.startsWith('typeorm/') ||
-      (isRelative(specifier) && OUTER_LAYERS.some((layer) => isInside(resolve(dirname(file), specifier), layer)));
-
-    expect(violations(APPLICATION, outward)).toEqual([]);
+    expect(violations(fixture).sort()).toEqual([
+      'application-points-inward: src/game-sessions/application/service.ts → src/game-sessions/infrastructure/adapter.ts',
+      'contract-is-plain: src/contract/view.ts → crypto',
+      'domain-is-pure: src/game-sessions/domain/rule.ts → @nestjs/common',
+      'features-stand-alone: src/health/probe.ts → src/console/page.ts',
+      'main-is-bootstrap-only: src/main.ts → src/common/helper.ts',
+      'no-circular: src/loop/one.ts → src/loop/two.ts',
+      'no-circular: src/loop/two.ts → src/loop/one.ts',
+      'no-dev-dependencies-in-production: src/cluster/link.ts → fast-check',
+      'platform-holds-no-feature-code: src/common/helper.ts → src/game-sessions/domain/rule.ts',
+    ]);
+    expect(folderCycles(fixture)).toEqual(['src/alpha ⇄ src/beta']);
   });
 });

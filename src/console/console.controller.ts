@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { AppConfig } from '../config/app-config';
-import { DevTokensModule } from '../dev-tokens/dev-tokens.module';
+import { devSignInEnabled } from '../config/dev-sign-in';
 
 @ApiTags('console')
 @Public()
@@ -14,6 +14,6 @@ export class ConsoleController {
   @ApiOperation({ summary: 'What the console offers here: devSignIn is true where POST /api/dev/tokens exists.' })
   @ApiOkResponse({ schema: { example: { devSignIn: true } } })
   settings() {
-    return { devSignIn: DevTokensModule.isEnabled(this.config) };
+    return { devSignIn: devSignInEnabled(this.config) };
   }
 }

@@ -1,20 +1,16 @@
 import { DataSource } from 'typeorm';
+import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { DatabaseTimeouts } from '../config/app-config';
-import { GAME_SESSION_ORM_ENTITIES } from '../game-sessions/infrastructure/typeorm';
 import { MIGRATIONS } from './migrations';
 
 /** Any fixed number: the key of the advisory lock that lets one instance migrate at a time. */
 const MIGRATION_LOCK_KEY = 7_306_114;
 
-export function createDataSource(
-  url: string,
-  timeouts: DatabaseTimeouts,
-  onPoolError: (error: Error) => void,
-): DataSource {
-  return new DataSource({
+/** How the application talks to PostgreSQL. The entities come from the feature modules (forFeature). */
+export function dataSourceOptions(url: string, timeouts: DatabaseTimeouts): PostgresDataSourceOptions {
+  return {
     type: 'postgres',
     url,
-    entities: GAME_SESSION_ORM_ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
@@ -23,8 +19,9 @@ export function createDataSource(
     // pg's pool waits this long for a new connection and, when full, for a free one.
     connectTimeoutMS: timeouts.connectTimeoutMs,
     applicationName: 'game-session-roster',
-    // A connection dropped while idle in the pool is logged and replaced, never a crash.
-    poolErrorHandler: onPoolError,
+    // PoolHealth hears every pooled connection's errors itself (a connection dropped while idle is
+    // logged and replaced, never a crash); TypeORM's own handler would only log them a second time.
+    poolErrorHandler: () => undefined,
     extra: {
       statement_timeout: timeouts.statementTimeoutMs,
       idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
@@ -35,7 +32,7 @@ export function createDataSource(
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     },
-  });
+  };
 }
 
 /** Applies pending migrations; instances starting together take turns under an advisory lock. */

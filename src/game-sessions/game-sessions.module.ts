@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { LiveConnections } from '../lifecycle/live-connections';
 import { Clock, SystemClock } from './application/clock';
@@ -6,13 +7,14 @@ import { GameSessionEventPublisher } from './application/game-session-event-publ
 import { GameSessionStorage } from './application/game-session-storage.port';
 import { GameSessionsService } from './application/game-sessions.service';
 import { InProcessEventPublisher } from './infrastructure/events/in-process-event-publisher';
+import { GAME_SESSION_ORM_ENTITIES } from './infrastructure/typeorm';
 import { TypeOrmGameSessionStorage } from './infrastructure/typeorm/typeorm-game-session.storage';
 import { GameSessionsController } from './http/game-sessions.controller';
 import { GameSessionsGateway } from './infrastructure/realtime/game-sessions.gateway';
 import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, TypeOrmModule.forFeature(GAME_SESSION_ORM_ENTITIES)],
   controllers: [GameSessionsController],
   providers: [
     GameSessionsService,

@@ -32,6 +32,14 @@ describe('Migrations', () => {
     expect(applied.map((m: { name: string }) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
   });
 
+  it('leave nothing to change in the schema the ORM entities describe', async () => {
+    await migrate(t.dataSource);
+
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
   it('apply once when several instances start together', async () => {
     await Promise.all([migrate(t.dataSource), migrate(t.dataSource), migrate(t.dataSource)]);
 

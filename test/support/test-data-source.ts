@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../../src/database/data-source';
+import { dataSourceOptions, migrate } from '../../src/database/data-source';
+import { GAME_SESSION_ORM_ENTITIES } from '../../src/game-sessions/infrastructure/typeorm';
 import { TestDatabase, createTestDatabase } from './test-database';
 
 export interface TestDataSource {
@@ -10,11 +11,11 @@ export interface TestDataSource {
 
 const TIMEOUTS = { poolMax: 10, connectTimeoutMs: 5000, statementTimeoutMs: 5000, idleInTransactionTimeoutMs: 10_000, startupTimeoutMs: 0 };
 
-/** The production data source on a fresh database; migrated unless asked not to be. */
+/** The production data source options on a fresh database, with the entities the app's modules register; migrated unless asked not to be. */
 export async function openTestDataSource(options: { migrated: boolean } = { migrated: true }): Promise<TestDataSource> {
   const database = await createTestDatabase();
   // Dropping the database at the end cuts pooled connections; that is not what these tests test.
-  const dataSource = createDataSource(database.url, TIMEOUTS, () => undefined);
+  const dataSource = new DataSource({ ...dataSourceOptions(database.url, TIMEOUTS), entities: GAME_SESSION_ORM_ENTITIES });
   await dataSource.initialize();
   if (options.migrated) await migrate(dataSource);
   return {

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthenticatedUser } from '../../../auth/authenticated-user';
-import { ClusterLink, clusterLinkOf } from '../../../realtime/cluster-link';
+import { ClusterLink, clusterLinkOf } from '../../../cluster/cluster-link';
 import { TokenVerifier } from '../../../auth/token-verifier';
 import { RateLimits } from '../../../common/rate-limit/rate-limits';
 import { LiveConnections } from '../../../lifecycle/live-connections';

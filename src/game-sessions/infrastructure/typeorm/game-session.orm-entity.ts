@@ -1,7 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** The schema's description for TypeORM; the storage reads and writes rows through game-session.sql.ts. */
+/**
+ * The schema's description for TypeORM, constraints included (a test holds it to the migrations);
+ * the storage reads and writes rows through game-session.sql.ts.
+ */
 @Entity({ name: 'game_sessions' })
+@Check('game_sessions_title_check', 'length(btrim(title)) BETWEEN 1 AND 128')
+@Check('game_sessions_status_check', `status IN ('Draft', 'Scheduled', 'InProgress', 'Paused', 'Finished', 'Cancelled')`)
+@Check('game_sessions_version_check', 'version > 0')
 export class GameSessionRecord {
   @PrimaryColumn('uuid')
   id!: string;

@@ -1,12 +1,19 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { GameSessionRecord } from './game-session.orm-entity';
 
 /** A current seat at the table. History lives in the event log, not here. */
 @Entity({ name: 'game_session_players' })
+@Check('game_session_players_type_check', `type IN ('Master', 'Player', 'Assistant', 'Guest')`)
+@Check('game_session_players_joined_seq_check', 'joined_seq > 0')
+@Index('game_session_players_one_master', ['sessionId'], { unique: true, where: `type = 'Master'` })
 export class ParticipantRecord {
   @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  @ForeignKey(() => GameSessionRecord, { name: 'game_session_players_session_id_fkey' })
   sessionId!: string;
 
+  /** "My sessions" looks seats up by user; the primary key serves lookups by session. */
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  @Index('game_session_players_user_id_idx')
   userId!: string;
 
   @Column({ type: 'varchar', length: 16 })
