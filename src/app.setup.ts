@@ -1,11 +1,9 @@
 import { Logger, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { answerClientErrors } from './common/client-errors';
 import { boundRequestTimes } from './common/http-timeouts';
 import { answerEveryRequest } from './common/upgrades';
-import { PROBLEM_CODES, problemTypeUri } from './common/problem-details';
 import { limitByAddress } from './common/rate-limit/address-rate-limit';
 import { RateLimits } from './common/rate-limit/rate-limits';
 import { refuseUnreadableBodies } from './common/request-body/readable-body';
@@ -13,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { CONSOLE_FOLDER, serveConsole } from './console/serve-console';
 import { Database } from './database/database';
 import { ClusterIoAdapter } from './cluster/cluster-io.adapter';
+import { serveApiDocs } from './openapi/api-document';
 
 export const API_PREFIX = 'api';
 export const REQUEST_BODY_LIMIT = '16kb';
@@ -62,9 +61,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
       cors: corsOptions(config.corsOrigins),
     }),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiInfo()), {
-    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
-  });
+  serveApiDocs(app, API_PREFIX);
   return app;
 }
 
@@ -76,22 +73,4 @@ export function corsOptions(origins: readonly string[]) {
     exposedHeaders: ['ETag', 'Retry-After', 'Allow', 'Idempotent-Replayed'],
     maxAge: 600,
   };
-}
-
-function openApiInfo() {
-  const codes = Object.entries(PROBLEM_CODES)
-    .map(([code, [status, meaning]]) => `| \`${code}\` | ${status} | \`${problemTypeUri(code)}\` | ${meaning} |`)
-    .join('\n');
-  return new DocumentBuilder()
-    .setTitle('Game session roster')
-    .setVersion('1')
-    .setDescription(
-      'Who sits at a game table, under the rules of the table. Every route under /api needs ' +
-        '`Authorization: Bearer <JWT>` (HS256, `sub` = user UUID, `exp` required).\n\n' +
-        'Every refusal is an RFC 9457 problem document (`application/problem+json`) with a stable `code`:\n\n' +
-        '| code | status | type | meaning |\n|---|---|---|---|\n' +
-        codes,
-    )
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
 }

@@ -11,8 +11,15 @@ export class ConsoleController {
   constructor(private readonly config: AppConfig) {}
 
   @Get('settings')
-  @ApiOperation({ summary: 'What the console offers here: devSignIn is true where POST /api/dev/tokens exists.' })
-  @ApiOkResponse({ schema: { example: { devSignIn: true } } })
+  @ApiOperation({
+    operationId: 'getConsoleSettings',
+    summary: 'What the console offers here',
+    description: 'devSignIn is true where POST /api/dev/tokens exists.',
+  })
+  @ApiOkResponse({
+    description: 'The settings.',
+    schema: { type: 'object', properties: { devSignIn: { type: 'boolean' } }, required: ['devSignIn'] },
+  })
   settings() {
     return { devSignIn: devSignInEnabled(this.config) };
   }

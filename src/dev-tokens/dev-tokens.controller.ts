@@ -1,6 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
+import { ApiProblems, REQUEST_BODY_PROBLEMS } from '../openapi/api-problems.decorator';
 import { DEV_TOKEN_TTL_SECONDS, DevTokenIssuer } from './dev-token-issuer';
 import { DevTokenRequest } from './dev-token.request';
 
@@ -12,10 +13,20 @@ export class DevTokensController {
 
   @Post()
   @ApiOperation({
-    summary: `Development only: a bearer token for any user, valid ${DEV_TOKEN_TTL_SECONDS / 60} minutes. Absent in production and with JWT_JWKS_URL.`,
+    operationId: 'mintDevToken',
+    summary: 'Sign in as anyone (development only)',
+    description: `A bearer token for any user, valid ${DEV_TOKEN_TTL_SECONDS / 60} minutes. Absent in production and with JWT_JWKS_URL.`,
   })
-  @ApiCreatedResponse({ schema: { example: { token: 'eyJhbGciOiJIUzI1NiIs…' } } })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: userId must be a UUID' })
+  // A token is not a resource with a path of its own: no Location.
+  @ApiCreatedResponse({
+    description: 'A token: send it as Authorization: Bearer <token>.',
+    schema: {
+      type: 'object',
+      properties: { token: { type: 'string', example: 'eyJhbGciOiJIUzI1NiIs…' } },
+      required: ['token'],
+    },
+  })
+  @ApiProblems(...REQUEST_BODY_PROBLEMS, 'INTERNAL')
   mint(@Body() body: DevTokenRequest) {
     return { token: this.issuer.issue(body.userId) };
   }

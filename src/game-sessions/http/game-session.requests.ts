@@ -42,7 +42,7 @@ export const EVENTS_DEFAULT_LIMIT = 100;
 export const EVENTS_MAX_LIMIT = 1000;
 
 export class ListEventsQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only events with a greater seq.' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_SEQ, default: 0, description: 'Only events with a greater seq.' })
   @IsOptional()
   @Transform(integer)
   @Max(MAX_SEQ, { message: `afterSeq must be at most ${MAX_SEQ}` })
@@ -50,7 +50,7 @@ export class ListEventsQuery {
   @IsInt({ message: 'afterSeq must be a non-negative integer' })
   afterSeq: number = 0;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: EVENTS_MAX_LIMIT, default: EVENTS_DEFAULT_LIMIT })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: EVENTS_MAX_LIMIT, default: EVENTS_DEFAULT_LIMIT })
   @IsOptional()
   @Transform(integer)
   @IsInt({ message: `limit must be an integer from 1 to ${EVENTS_MAX_LIMIT}` })

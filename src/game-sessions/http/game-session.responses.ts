@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { GameSessionEventName } from '../domain/game-session.events';
+import { MAX_SEQ, type GameSessionEventName } from '../domain/game-session.events';
 import type { GameSessionView } from '../application/game-session.views';
+import { TITLE_MAX_LENGTH } from '../domain/game-session';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { PlayerType } from '../domain/player-type';
-import { PROBLEM_CODES, ProblemDetails } from '../../common/problem-details';
 
 export class ParticipantResponse {
   @ApiProperty({ format: 'uuid' }) userId!: string;
@@ -13,14 +13,15 @@ export class ParticipantResponse {
 
 export class GameSessionResponse implements GameSessionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ minLength: 1, maxLength: TITLE_MAX_LENGTH }) title!: string;
   @ApiProperty({ format: 'uuid', description: 'The Game Master.' }) ownerId!: string;
   @ApiProperty({ enum: GameSessionStatus, enumName: 'GameSessionStatus' }) status!: GameSessionStatus;
   @ApiProperty({ type: [ParticipantResponse], description: 'Current participants, in joining order.' })
   players!: ParticipantResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ description: 'Grows by one with every change.' }) version!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Grows by one with every change; the ETag is this version, quoted.' })
+  version!: number;
 }
 
 export class GameSessionListResponse {
@@ -32,13 +33,15 @@ const EVENT_NAMES: GameSessionEventName[] = ['ParticipantJoined', 'ParticipantLe
 export class SessionEventResponse {
   @ApiProperty({ enum: EVENT_NAMES }) event!: GameSessionEventName;
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
-  @ApiProperty({ description: 'Starts at 1, one more per event of the session.' }) seq!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SEQ, description: 'Starts at 1, one more per event of the session.' })
+  seq!: number;
   @ApiProperty({ format: 'date-time' }) occurredAt!: Date;
   @ApiPropertyOptional({ format: 'uuid', description: 'ParticipantJoined, ParticipantLeft' }) userId?: string;
   @ApiPropertyOptional({ enum: PlayerType, enumName: 'PlayerType', description: 'ParticipantJoined, ParticipantLeft' })
   type?: PlayerType;
   @ApiPropertyOptional({ enum: ['removed', 'left'], description: 'ParticipantLeft' }) reason?: 'removed' | 'left';
   @ApiPropertyOptional({
+    type: 'string',
     format: 'uuid',
     nullable: true,
     description: 'ParticipantLeft: the Game Master who removed them, null when they left',
@@ -52,13 +55,4 @@ export class SessionEventResponse {
 
 export class SessionEventListResponse {
   @ApiProperty({ type: [SessionEventResponse] }) items!: SessionEventResponse[];
-}
-
-export class ProblemDetailsResponse implements ProblemDetails {
-  @ApiProperty({ description: 'A URI naming the code: urn:game-session-roster:problem:<code in kebab case>' })
-  type!: string;
-  @ApiProperty({ example: 'Not Found' }) title!: string;
-  @ApiProperty({ example: 404 }) status!: number;
-  @ApiProperty({ example: 'Game session not found' }) detail!: string;
-  @ApiProperty({ enum: Object.keys(PROBLEM_CODES), enumName: 'ProblemCode' }) code!: string;
 }

@@ -2,23 +2,42 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Use
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiExtraModels,
   ApiHeader,
+  ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { RequestingUserId } from '../../auth/requesting-user.decorator';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor';
+import { ProblemCode } from '../../common/problem-details';
+import { ApiProblems, GUARDED_ROUTE_PROBLEMS, REQUEST_BODY_PROBLEMS } from '../../openapi/api-problems.decorator';
+import { responseHeaders } from '../../openapi/response-headers';
 import { toEventView, toGameSessionView } from '../application/game-session.views';
 import type { ExpectedVersions } from '../application/game-sessions.service';
 import { GameSessionsService } from '../application/game-sessions.service';
-import { ApiProblems, PROBLEM_SCHEMA_MODELS } from './api-problems.decorator';
+import { CreatedLocationInterceptor, Creates } from './created-location.interceptor';
 import { IfMatch } from './if-match.decorator';
 import { SessionETagInterceptor } from './session-etag.interceptor';
 import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery } from './game-session.requests';
 import { GameSessionListResponse, GameSessionResponse, SessionEventListResponse } from './game-session.responses';
 import { ParseUuidPipe } from '../../common/request-validation';
+
+/** The problems of a route that needs a token and the database, and its own. */
+const ApiRouteProblems = (...codes: ProblemCode[]) => ApiProblems(...GUARDED_ROUTE_PROBLEMS, ...codes);
+
+/** The problems of a route with a JSON body, and its own. */
+const ApiBodyRouteProblems = (...codes: ProblemCode[]) => ApiRouteProblems(...REQUEST_BODY_PROBLEMS, ...codes);
+
+/** Documents a path id: any UUID, in any case. */
+const ApiUuidParam = (name: string, description: string) =>
+  ApiParam({ name, description, schema: { type: 'string', format: 'uuid' } });
+
+/** Documents a change's answer: the session after it, its version as ETag. */
+const ApiChangedSession = (description: string) =>
+  ApiOkResponse({ type: GameSessionResponse, description, headers: responseHeaders('ETag') });
 
 /** Documents If-Match on a change: a stale version answers 412 and changes nothing. */
 const ApiIfMatch = () =>
@@ -37,6 +56,7 @@ const ApiIdempotent = () =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
+      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
       description:
         'Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the ' +
         'first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while ' +
@@ -44,45 +64,68 @@ const ApiIdempotent = () =>
     }),
   );
 
+/** Documents a 201: the session, its version as ETag, Location naming what was created, and whether it is a replay. */
+const ApiCreatedSession = (description: string) =>
+  ApiCreatedResponse({ type: GameSessionResponse, description, headers: responseHeaders('ETag', 'Location', 'Idempotent-Replayed') });
+
 @ApiTags('game-sessions')
 @ApiBearerAuth()
-@UseInterceptors(SessionETagInterceptor)
-@ApiExtraModels(...PROBLEM_SCHEMA_MODELS)
+@UseInterceptors(SessionETagInterceptor, CreatedLocationInterceptor)
 @Controller('game-sessions')
 export class GameSessionsController {
   constructor(private readonly sessions: GameSessionsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a game session; the caller becomes its Game Master (Master participant).' })
-  @ApiCreatedResponse({ type: GameSessionResponse })
-  @ApiProblems('VALIDATION_FAILED', 'IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED', 'PAYLOAD_TOO_LARGE')
+  @ApiOperation({
+    operationId: 'createGameSession',
+    summary: 'Create a game session',
+    description: 'The caller becomes its Game Master: its one Master participant. The session starts as Draft.',
+  })
+  @ApiCreatedSession('The new session; Location is its path.')
+  @ApiBodyRouteProblems('IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED')
   @ApiIdempotent()
+  @Creates((session) => session.id)
   async create(@Body() body: CreateGameSessionRequest, @RequestingUserId() requester: string) {
     return toGameSessionView(await this.sessions.createSession(body.title, requester));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Sessions in which the caller is a current participant, newest first.' })
-  @ApiOkResponse({ type: GameSessionListResponse })
-  @ApiProblems()
+  @ApiOperation({
+    operationId: 'listGameSessions',
+    summary: "List the caller's sessions",
+    description: 'Sessions in which the caller is a current participant, newest first.',
+  })
+  @ApiOkResponse({ type: GameSessionListResponse, description: "The caller's sessions." })
+  @ApiRouteProblems()
   async listMine(@RequestingUserId() requester: string) {
     const sessions = await this.sessions.listSessionsOf(requester);
     return { items: sessions.map(toGameSessionView) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One session; to anyone but its current participants it does not exist (404).' })
-  @ApiOkResponse({ type: GameSessionResponse })
-  @ApiProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
+  @ApiOperation({
+    operationId: 'getGameSession',
+    summary: 'Read a session',
+    description: 'To anyone but its current participants it does not exist (404). With If-None-Match naming its ETag: 304, no body.',
+  })
+  @ApiUuidParam('id', 'The session.')
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag seen before; 304 while it is still current.' })
+  @ApiOkResponse({ type: GameSessionResponse, description: 'The session.', headers: responseHeaders('ETag') })
+  @ApiNotModifiedResponse({ description: 'The ETag given in If-None-Match is still current.', headers: responseHeaders('ETag') })
+  @ApiRouteProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
   async get(@Param('id', ParseUuidPipe) id: string, @RequestingUserId() requester: string) {
     return toGameSessionView(await this.sessions.getSession(id, requester));
   }
 
   @Post(':id/participants')
-  @ApiOperation({ summary: 'The Game Master seats a user as Player, Assistant or Guest.' })
-  @ApiCreatedResponse({ type: GameSessionResponse })
-  @ApiProblems(
-    'VALIDATION_FAILED',
+  @ApiOperation({
+    operationId: 'addParticipant',
+    summary: 'Seat a participant',
+    description: 'The Game Master seats a user as Player, Assistant or Guest.',
+  })
+  @ApiUuidParam('id', 'The session.')
+  @ApiCreatedSession("The session with the new participant; Location is the participant's path in it.")
+  @ApiBodyRouteProblems(
     'SESSION_NOT_FOUND',
     'NOT_GAME_MASTER',
     'SESSION_FINISHED',
@@ -92,10 +135,10 @@ export class GameSessionsController {
     'STALE_SESSION',
     'IDEMPOTENCY_KEY_IN_USE',
     'IDEMPOTENCY_KEY_REUSED',
-    'PAYLOAD_TOO_LARGE',
   )
   @ApiIfMatch()
   @ApiIdempotent()
+  @Creates((_session, request: Request) => String((request.body as { userId: unknown }).userId).toLowerCase())
   async addParticipant(
     @Param('id', ParseUuidPipe) id: string,
     @Body() body: AddParticipantRequest,
@@ -107,17 +150,13 @@ export class GameSessionsController {
 
   @Patch(':id')
   @ApiOperation({
-    summary: 'The Game Master moves the session: Draft→Scheduled→InProgress⇄Paused; any non-final→Finished or Cancelled.',
+    operationId: 'changeGameSessionStatus',
+    summary: 'Move the session to another status',
+    description: 'The Game Master moves the session: Draft→Scheduled→InProgress⇄Paused; any non-final→Finished or Cancelled.',
   })
-  @ApiOkResponse({ type: GameSessionResponse })
-  @ApiProblems(
-    'VALIDATION_FAILED',
-    'SESSION_NOT_FOUND',
-    'NOT_GAME_MASTER',
-    'INVALID_STATUS_TRANSITION',
-    'STALE_SESSION',
-    'PAYLOAD_TOO_LARGE',
-  )
+  @ApiUuidParam('id', 'The session.')
+  @ApiChangedSession('The session in its new status.')
+  @ApiBodyRouteProblems('SESSION_NOT_FOUND', 'NOT_GAME_MASTER', 'INVALID_STATUS_TRANSITION', 'STALE_SESSION')
   @ApiIfMatch()
   async changeStatus(
     @Param('id', ParseUuidPipe) id: string,
@@ -131,10 +170,14 @@ export class GameSessionsController {
   @Delete(':id/participants/:userId')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'The Game Master removes a participant, or a participant leaves (userId = the caller). The Master stays.',
+    operationId: 'removeParticipant',
+    summary: 'Remove a participant, or leave',
+    description: 'The Game Master removes a participant, or a participant leaves (userId = the caller). The Master stays.',
   })
-  @ApiOkResponse({ type: GameSessionResponse, description: 'The session without that participant.' })
-  @ApiProblems(
+  @ApiUuidParam('id', 'The session.')
+  @ApiUuidParam('userId', 'The participant to remove; the caller to leave.')
+  @ApiChangedSession('The session without that participant.')
+  @ApiRouteProblems(
     'VALIDATION_FAILED',
     'SESSION_NOT_FOUND',
     'NOT_GAME_MASTER',
@@ -155,9 +198,14 @@ export class GameSessionsController {
   }
 
   @Get(':id/events')
-  @ApiOperation({ summary: "The session's history (append-only event log), ascending seq." })
-  @ApiOkResponse({ type: SessionEventListResponse })
-  @ApiProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
+  @ApiOperation({
+    operationId: 'listSessionEvents',
+    summary: "Read the session's history",
+    description: 'The append-only event log of the session, in ascending seq, a page at a time (afterSeq, limit).',
+  })
+  @ApiUuidParam('id', 'The session.')
+  @ApiOkResponse({ type: SessionEventListResponse, description: 'One page of the log: empty past its end.' })
+  @ApiRouteProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
   async listEvents(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: ListEventsQuery,

@@ -1,4 +1,4 @@
-import { parseIfMatch, sessionETag } from './if-match.decorator';
+import { ifNoneMatchNames, parseIfMatch, sessionETag } from './if-match.decorator';
 
 describe('If-Match', () => {
   it.each([
@@ -20,5 +20,22 @@ describe('If-Match', () => {
 
   it('reads back the ETag it writes', () => {
     expect(parseIfMatch(sessionETag(42))).toEqual([42]);
+  });
+});
+
+describe('If-None-Match', () => {
+  it.each([
+    [undefined, false],
+    ['"7"', true],
+    ['W/"7"', true],
+    ['"6", "7"', true],
+    [' "6" ,W/"7" ', true],
+    ['*', true],
+    ['"6"', false],
+    ['"07"', false],
+    ['7', false],
+    ['', false],
+  ])('%j names the ETag "7": %j', (header, names) => {
+    expect(ifNoneMatchNames(header, sessionETag(7))).toBe(names);
   });
 });

@@ -19,6 +19,17 @@ export function parseIfMatch(header: string | undefined): ExpectedVersions {
     .map(Number);
 }
 
+/**
+ * Whether an If-None-Match header names the tag: by weak comparison, as RFC 9110 §13.1.2 has it for
+ * If-None-Match (W/"3" names "3"), and `*` names any.
+ */
+export function ifNoneMatchNames(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
 export const IfMatch = createParamDecorator(
   (_data: unknown, context: ExecutionContext): ExpectedVersions =>
     parseIfMatch(context.switchToHttp().getRequest<Request>().headers['if-match']),

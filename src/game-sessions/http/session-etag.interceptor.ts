@@ -1,16 +1,31 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
-import { sessionETag } from './if-match.decorator';
+import { ifNoneMatchNames, sessionETag } from './if-match.decorator';
 
-/** Every response that is one session carries its version as ETag, for the next If-Match. */
+const READS = new Set(['GET', 'HEAD']);
+
+/**
+ * Every response that is one session carries its version as ETag, for the next If-Match; a read
+ * whose If-None-Match names it answers 304 without a body. Express sends that 304 itself when
+ * `req.fresh` says so, but its check refuses any request with Cache-Control: no-cache, which fetch()
+ * adds to every request with If-None-Match; that directive is for caches, an origin server still
+ * answers the condition (RFC 9111 §5.2.1.4). So the condition is decided here.
+ */
 @Injectable()
 export class SessionETagInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       tap((body) => {
         const version = (body as { version?: unknown } | undefined)?.version;
-        if (typeof version === 'number') context.switchToHttp().getResponse<Response>().setHeader('ETag', sessionETag(version));
+        if (typeof version !== 'number') return;
+        const etag = sessionETag(version);
+        response.setHeader('ETag', etag);
+        if (READS.has(request.method) && ifNoneMatchNames(request.headers['if-none-match'], etag)) {
+          Object.defineProperty(request, 'fresh', { value: true });
+        }
       }),
     );
   }
