@@ -1,6 +1,6 @@
 // Removal at 1, 16 and 64 concurrent clients, for three subjects on the same prepared data:
 //   app            the built app over HTTP, a real JWT on every request;
-//   runtimeFloor   bench/runtime-floor.mjs over HTTP: node:http + jsonwebtoken + pg, same JWT, SQL, JSON;
+//   runtimeFloor   bench/runtime-floor.mjs over HTTP: node:http + jose + pg, same JWT, SQL, JSON;
 //   databaseFloor  the same SQL transaction straight from a pg.Pool, no HTTP.
 // Each round prepares sessions through the app's REST API, shuffles the removals and splits them in
 // three equal shares, then runs the subjects one after another (in a rotating order).

@@ -61,7 +61,7 @@ function tables(removal, live, memory, growth) {
   const out = [targets(removal, live, memory, growth), ''];
   out.push(`**Removal**: per subject, each round removes ${REMOVALS} participants, in random order, from 10-player sessions`);
   out.push(`prepared through the app's REST API (one share of the same shuffled removals per subject); median of ${ROUNDS} rounds (min–max across rounds).`);
-  out.push('`app` = the service over HTTP; `runtime floor` = bench/runtime-floor.mjs (node:http + jsonwebtoken + pg) over HTTP;');
+  out.push('`app` = the service over HTTP; `runtime floor` = bench/runtime-floor.mjs (node:http + jose + pg) over HTTP;');
   out.push(`\`database floor\` = the same SQL transaction from a pg.Pool, no HTTP. Every subject has a pool of ${POOL_MAX} connections.\n`);
   out.push('`server CPU` = the user + system CPU time of the subject\'s own process per removal (from /proc; the database floor runs in the load generator).\n');
   out.push('| concurrent clients | subject | removals/s | p50 ms | p99 ms | max ms | server CPU ms per removal |\n|---|---|---|---|---|---|---|');

@@ -1,17 +1,16 @@
-// The runtime floor: node:http + jsonwebtoken + pg, no framework, no ORM. Serves only
+// The runtime floor: node:http + jose + pg, no framework, no ORM. Serves only
 // DELETE /api/game-sessions/:id/participants/:userId with the same JWT, SQL and JSON as the app.
 // Started by the bench as its own process: PORT, DATABASE_URL, JWT_SECRET, DB_POOL_MAX.
-import { createSecretKey } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { Refusal, removeParticipant } from './removal-sql.mjs';
 
 const require = createRequire(import.meta.url);
-const jwt = require('jsonwebtoken');
+const { jwtVerify } = require('jose');
 const { Pool } = require('pg');
 
-// A key object, as the app holds it: handed a string, jsonwebtoken re-reads it on every call.
-const SECRET = createSecretKey(Buffer.from(process.env.JWT_SECRET));
+// The secret's bytes, as the app holds them.
+const SECRET = new TextEncoder().encode(process.env.JWT_SECRET);
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const ROUTE = new RegExp(`^/api/game-sessions/(${UUID})/participants/(${UUID})$`);
 const UUID_ONLY = new RegExp(`^${UUID}$`);
@@ -32,7 +31,7 @@ async function handle(req, res) {
   let actor;
   try {
     if (!auth?.startsWith('Bearer ')) throw new Error('no bearer token');
-    const claims = jwt.verify(auth.slice(7), SECRET, { algorithms: ['HS256'] });
+    const { payload: claims } = await jwtVerify(auth.slice(7), SECRET, { algorithms: ['HS256'] });
     if (typeof claims.sub !== 'string' || !UUID_ONLY.test(claims.sub) || claims.exp === undefined) throw new Error('bad claims');
     actor = claims.sub.toLowerCase();
   } catch {

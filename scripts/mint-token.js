@@ -4,7 +4,7 @@
 const { randomBytes, randomUUID } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, resolve } = require('node:path');
-const jwt = require('jsonwebtoken');
+const { SignJWT } = require('jose');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,6 +41,15 @@ function secret() {
 
 const options = parse(process.argv.slice(2));
 const userId = (options.userId ?? randomUUID()).toLowerCase();
-const claims = options.name ? { sub: userId, name: options.name } : { sub: userId };
-process.stderr.write(`token for user ${userId}, valid ${options.ttl}s\n`);
-process.stdout.write(`${jwt.sign(claims, secret(), { algorithm: 'HS256', expiresIn: options.ttl })}\n`);
+const claims = options.name ? { name: options.name } : {};
+const key = new TextEncoder().encode(secret());
+new SignJWT(claims)
+  .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+  .setSubject(userId)
+  .setIssuedAt()
+  .setExpirationTime(`${options.ttl}s`)
+  .sign(key)
+  .then((token) => {
+    process.stderr.write(`token for user ${userId}, valid ${options.ttl}s\n`);
+    process.stdout.write(`${token}\n`);
+  });

@@ -1,6 +1,7 @@
 import { Logger, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { PublicRoutes } from './auth/public-routes';
 import { answerClientErrors } from './common/client-errors';
 import { boundRequestTimes } from './common/http-timeouts';
 import { answerEveryRequest } from './common/upgrades';
@@ -40,7 +41,7 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   );
   app.enableCors(corsOptions(config.corsOrigins));
   // Before the body parsers and the token check, so that neither lets a flood through unlimited.
-  app.use(limitByAddress(app.get(RateLimits)));
+  app.use(limitByAddress(app.get(RateLimits), app.get(PublicRoutes)));
   if (!serveConsole(app)) new Logger('Console').warn(`The console is not built (${CONSOLE_FOLDER} is missing): npm run build builds it`);
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
@@ -69,8 +70,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
 export function corsOptions(origins: readonly string[]) {
   return {
     origin: [...origins],
-    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
-    exposedHeaders: ['ETag', 'Retry-After', 'Allow', 'Idempotent-Replayed'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['ETag', 'Location', 'Retry-After', 'Allow', 'Idempotent-Replayed', 'X-Request-Id'],
     maxAge: 600,
   };
 }

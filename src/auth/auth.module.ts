@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
-import { JwtStrategy } from './jwt.strategy';
-import { TokenKeys } from './token-keys';
+import { BearerTokenStrategy } from './bearer-token.strategy';
+import { PublicRoutes } from './public-routes';
 import { TokenVerifier } from './token-verifier';
 
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, TokenKeys, TokenVerifier],
-  exports: [TokenKeys, TokenVerifier],
+  providers: [BearerTokenStrategy, TokenVerifier, PublicRoutes],
+  exports: [TokenVerifier, PublicRoutes],
 })
 export class AuthModule {}

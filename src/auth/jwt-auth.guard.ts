@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuthenticatedUser } from './authenticated-user';
 import { isPublic } from './public.decorator';
+import { TokenRefused } from './token-verifier';
 
 /** Applied to every route: a route is open only when it says so with @Public(). */
 @Injectable()
@@ -15,16 +16,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return isPublic(this.reflector, context) || super.canActivate(context);
   }
 
-  override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false, info: unknown): User {
-    if (error instanceof UnauthorizedException) throw error;
-    if (error || !user) throw new UnauthorizedException(describeTokenProblem(info));
-    return user;
+  /** The verifier's refusal is what the client is told; anything else is not the client's to read. */
+  override handleRequest<User = AuthenticatedUser>(error: unknown, user: User | false): User {
+    if (user) return user;
+    if (error instanceof TokenRefused) throw new UnauthorizedException(error.message);
+    throw error;
   }
-}
-
-function describeTokenProblem(info: unknown): string {
-  const name = info instanceof Error ? info.name : '';
-  if (name === 'TokenExpiredError') return 'The bearer token has expired';
-  if (name === 'JsonWebTokenError' || name === 'NotBeforeError') return 'The bearer token is invalid';
-  return 'A bearer token is required (Authorization: Bearer <JWT>)';
 }

@@ -2,7 +2,7 @@ import { ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
 
-const IS_PUBLIC = 'isPublic';
+export const IS_PUBLIC = 'isPublic';
 
 /** Opens a route to callers without a token (health probes, the API docs); on a controller, its OpenAPI `security` is empty too. */
 export const Public = (): MethodDecorator & ClassDecorator =>
@@ -10,12 +10,3 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 
 export const isPublic = (reflector: Reflector, context: ExecutionContext): boolean =>
   reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
-
-/**
- * The open paths under /api, by prefix: for refusals raised before any route is matched (an
- * unreadable body), where @Public() cannot be read yet. Everything else under /api wants a token.
- */
-const OPEN_API_PATHS = ['/api/docs', '/api/console/', '/api/dev/'];
-
-export const needsToken = (path: string): boolean =>
-  path.startsWith('/api/') && !OPEN_API_PATHS.some((open) => path.startsWith(open));

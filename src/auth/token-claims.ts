@@ -1,4 +1,4 @@
-import { UUID_PATTERN } from '../common/uuid';
+import { UUID_PATTERN } from '../contract/uuid';
 import { AuthenticatedUser } from './authenticated-user';
 
 /** A token whose signature held but whose claims do not name a user as this service wants. */

@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode, problem } from './problem-details';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode } from '../contract/problems';
+import { problem } from './problem-details';
 
 const BY_NODE_CODE: Record<string, [ProblemCode, string]> = {
   HPE_HEADER_OVERFLOW: ['HEADERS_TOO_LARGE', 'The request headers are too large'],

@@ -1,12 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, UnauthorizedException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { needsToken } from '../auth/public.decorator';
+import { bearerToken } from '../auth/bearer-token';
+import { PublicRoutes } from '../auth/public-routes';
 import { TokenVerifier } from '../auth/token-verifier';
 import { recordOutcome } from '../logging/audit-context.interceptor';
 import { IdempotencyRefusal } from './idempotency/idempotency.errors';
 import { RateLimited } from './rate-limit/rate-limits';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, knownProblem, problem } from './problem-details';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '../contract/problems';
+import { knownProblem, problem } from './problem-details';
 import { problemOfError } from './problem-of-error';
 import { RequestValidationFailed } from './request-validation';
 import { allowedMethods } from './route-table';
@@ -19,6 +21,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly tokens: TokenVerifier,
+    private readonly publicRoutes: PublicRoutes,
   ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
@@ -30,15 +33,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error, request, response);
-    if (refusedBeforeTheGuard(request, body)) {
+    if (this.refusedBeforeTheGuard(request, body)) {
       // The token comes first (401 before 400), even for what Express refused before any guard ran.
       this.tokens.verify(bearerToken(request)).then(
-        () => send(response, body),
-        () => send(response, this.fromHttpException(new UnauthorizedException('A valid bearer token is required'), request, response)),
+        () => sendProblem(response, body),
+        () => sendProblem(response, this.fromHttpException(new UnauthorizedException('A valid bearer token is required'), request, response)),
       );
       return;
     }
-    send(response, body);
+    sendProblem(response, body);
+  }
+
+  private refusedBeforeTheGuard(request: Request, body: ProblemDetails): boolean {
+    return this.publicRoutes.needsToken(request.path) && !(request as { user?: unknown }).user && BEFORE_THE_GUARD.has(body.status);
   }
 
   private toProblem(error: unknown, request: Request, response: Response): ProblemDetails {
@@ -79,7 +86,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function send(response: Response, body: ProblemDetails): void {
+/** Answers with a problem document, and records its code for the audit line. */
+export function sendProblem(response: Response, body: ProblemDetails): void {
   recordOutcome(response, body.code);
   if (response.headersSent) return;
   response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
@@ -88,14 +96,7 @@ function send(response: Response, body: ProblemDetails): void {
 /** Unreadable bodies and paths are refused by Express before the JWT guard had a chance to run. */
 const BEFORE_THE_GUARD = new Set([HttpStatus.BAD_REQUEST, HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE]);
 
-function refusedBeforeTheGuard(request: Request, body: ProblemDetails): boolean {
-  return needsToken(request.path) && !(request as { user?: unknown }).user && BEFORE_THE_GUARD.has(body.status);
-}
 
-function bearerToken(request: Request): string | undefined {
-  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  return scheme === 'Bearer' ? token : undefined;
-}
 
 
 /** Ours name the field; Nest maps Express's JSON and URI decoding errors to a bare BadRequestException. */

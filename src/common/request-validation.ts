@@ -1,5 +1,5 @@
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
-import { UUID_PATTERN } from './uuid';
+import { UUID_PATTERN } from '../contract/uuid';
 
 /** A malformed request: answered 400 VALIDATION_FAILED with `message` as the detail. */
 export class RequestValidationFailed extends BadRequestException {}

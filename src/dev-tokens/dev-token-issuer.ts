@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { sign } from 'jsonwebtoken';
-import { TokenKeys } from '../auth/token-keys';
+import { SignJWT } from 'jose';
+import { TokenVerifier } from '../auth/token-verifier';
 import { AppConfig } from '../config/app-config';
 
 /** As long as `npm run token` makes them by default. */
@@ -10,18 +10,20 @@ export const DEV_TOKEN_TTL_SECONDS = 3600;
 @Injectable()
 export class DevTokenIssuer {
   constructor(
-    private readonly keys: TokenKeys,
+    private readonly tokens: TokenVerifier,
     private readonly config: AppConfig,
   ) {}
 
-  issue(userId: string): string {
-    if (!this.keys.sharedSecret) throw new Error('development tokens need a shared secret');
-    return sign({ sub: userId }, this.keys.sharedSecret, {
-      algorithm: 'HS256',
-      expiresIn: DEV_TOKEN_TTL_SECONDS,
-      // Where the server checks them, the tokens it signs must pass.
-      ...(this.config.jwtIssuer ? { issuer: this.config.jwtIssuer } : {}),
-      ...(this.config.jwtAudience ? { audience: this.config.jwtAudience } : {}),
-    });
+  issue(userId: string): Promise<string> {
+    if (!this.tokens.sharedSecret) throw new Error('development tokens need a shared secret');
+    const token = new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuedAt()
+      .setExpirationTime(`${DEV_TOKEN_TTL_SECONDS}s`);
+    // Where the server checks them, the tokens it signs must pass.
+    if (this.config.jwtIssuer) token.setIssuer(this.config.jwtIssuer);
+    if (this.config.jwtAudience) token.setAudience(this.config.jwtAudience);
+    return token.sign(this.tokens.sharedSecret);
   }
 }

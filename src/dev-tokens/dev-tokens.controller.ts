@@ -27,7 +27,7 @@ export class DevTokensController {
     },
   })
   @ApiProblems(...REQUEST_BODY_PROBLEMS, 'INTERNAL')
-  mint(@Body() body: DevTokenRequest) {
-    return { token: this.issuer.issue(body.userId) };
+  async mint(@Body() body: DevTokenRequest) {
+    return { token: await this.issuer.issue(body.userId) };
   }
 }

@@ -1,11 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { PROBLEM_CODES, problemTypeUri } from '../common/problem-details';
+import { PublicRoutes } from '../auth/public-routes';
+import { PROBLEM_CODES, problemTypeUri } from '../contract/problems';
 import { problemResponse } from './api-problems.decorator';
 import { requestIdHeader } from './response-headers';
 
 /** Where the OpenAPI UI and its JSON are served, under the API prefix. */
 export function serveApiDocs(app: INestApplication, prefix: string): void {
+  app.get(PublicRoutes).openPath(`/${prefix}/docs`);
+  app.get(PublicRoutes).openPath(`/${prefix}/docs-json`);
   SwaggerModule.setup(`${prefix}/docs`, app, () => apiDocument(app), { jsonDocumentUrl: `${prefix}/docs-json` });
 }
 

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode } from '../common/problem-details';
+import { PROBLEM_CODES, PROBLEM_CONTENT_TYPE, ProblemCode } from '../contract/problems';
 import { Problem } from './problem.schema';
 import { ResponseHeaderName, responseHeaders } from './response-headers';
 

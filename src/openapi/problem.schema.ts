@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PROBLEM_CODES, ProblemDetails } from '../common/problem-details';
+import { PROBLEM_CODES, ProblemDetails } from '../contract/problems';
 
 /** An RFC 9457 problem document, as every refusal is shaped: the schema `Problem` of the OpenAPI document. */
 export class Problem implements ProblemDetails {

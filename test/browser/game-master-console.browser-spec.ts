@@ -1,3 +1,4 @@
+import type { GameSessionView } from '../../src/contract/session-views';
 import { Page } from 'playwright-core';
 import {
   BROWSER_TEST_TIMEOUT_MS,
@@ -9,7 +10,7 @@ import {
   rosterRowOf,
   useConsoleRig,
 } from '../support/console-browser';
-import { SessionJson, userIdsOf } from '../support/roster-api';
+import { userIdsOf } from '../support/roster-api';
 import { newUserId } from '../support/tokens';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
@@ -21,7 +22,7 @@ jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
 describe('Game Master console (browser)', () => {
   const rig = useConsoleRig();
 
-  const sessionOnServer = async (gm: string, sessionId: string): Promise<SessionJson> =>
+  const sessionOnServer = async (gm: string, sessionId: string): Promise<GameSessionView> =>
     (await rig.api(gm).getSession(sessionId).expect(200)).body;
 
   const removalDialog = (page: Page) => page.getByRole('dialog', { name: 'Remove participant' });

@@ -1,4 +1,5 @@
-import { RosterApi, SessionJson, userIdsOf } from '../support/roster-api';
+import type { GameSessionView } from '../../src/contract/session-views';
+import { RosterApi, userIdsOf } from '../support/roster-api';
 import { expectContiguousSeq, replayRoster } from '../support/replay';
 import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
@@ -17,7 +18,7 @@ describe('Concurrency: racing requests on one roster leave it consistent with it
 
 
   /** The roster the API shows is exactly the replay of the log, whose seq has no gap, ending at version. */
-  async function expectRosterExplainedByLog(sessionId: string): Promise<{ session: SessionJson; log: any[] }> {
+  async function expectRosterExplainedByLog(sessionId: string): Promise<{ session: GameSessionView; log: any[] }> {
     const session = (await gm.getSession(sessionId).expect(200)).body;
     const log = (await gm.listEvents(sessionId, '?limit=1000').expect(200)).body.items;
     expectContiguousSeq(log);

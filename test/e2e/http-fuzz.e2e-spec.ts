@@ -24,7 +24,7 @@ import { startTestApp } from '../support/test-app';
 import type { TestApp } from '../support/test-app';
 import { TEST_JWT_SECRET, newUserId, tokenFor } from '../support/tokens';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '../../src/contract/uuid';
 const PROBLEM_TYPE = /^urn:game-session-roster:problem:[a-z-]+$/;
 const PROBLEM_KEYS = ['code', 'detail', 'status', 'title', 'type'];
 const STACK_TRACE = /\bat [^\s()]+ \(|\bat \/|\/(?:src|node_modules|dist|work)\/|\.[jt]s:\d+/;

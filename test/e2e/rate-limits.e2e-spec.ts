@@ -57,5 +57,9 @@ describe('Abuse limits without a token', () => {
     }
     await request(t.http).get('/health/live').expect(200);
     await request(t.http).get('/health/ready').expect(200);
+    // The routes marked @Public() under /api, and the OpenAPI UI, are read as open at start: still free.
+    await request(t.http).get('/api/console/settings').expect(200);
+    await request(t.http).get('/api/docs-json').expect(200);
+    await request(t.http).get('/api/docs/').expect(200);
   });
 });

@@ -1,4 +1,5 @@
-import { RosterApi, SessionJson, expectProblem, userIdsOf } from '../support/roster-api';
+import type { GameSessionView } from '../../src/contract/session-views';
+import { RosterApi, expectProblem, userIdsOf } from '../support/roster-api';
 import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
@@ -12,7 +13,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
   });
 
   /** The refused request changed nothing: same roster, same version, same log. */
-  async function expectUnchanged(before: SessionJson): Promise<void> {
+  async function expectUnchanged(before: GameSessionView): Promise<void> {
     const after = (await gm.getSession(before.id).expect(200)).body;
     expect(after).toEqual(before);
     const log = (await gm.listEvents(before.id).expect(200)).body.items;

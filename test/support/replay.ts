@@ -1,13 +1,15 @@
-import { fromEventJson, GameSessionEventJson } from '../../src/game-sessions/application/game-session.views';
+import type { SessionEventView } from '../../src/contract/session-views';
+import { fromEventJson } from '../../src/game-sessions/application/game-session.views';
+import type { GameSessionEvent } from '../../src/game-sessions/domain/game-session.events';
 import { EMPTY_ROSTER, RosterState, evolve } from '../../src/game-sessions/domain/game-session.evolve';
 
 /** A session rebuilt from its log alone, through the domain's one rule of how an event changes it. */
-export function replay(events: readonly GameSessionEventJson[]): RosterState {
+export function replay(events: readonly (SessionEventView | GameSessionEvent)[]): RosterState {
   return events.map(fromEventJson).reduce(evolve, EMPTY_ROSTER);
 }
 
 /** The roster the log explains, in its order: the log must always explain the roster. */
-export function replayRoster(events: readonly GameSessionEventJson[]): { userId: string; type: string }[] {
+export function replayRoster(events: readonly (SessionEventView | GameSessionEvent)[]): { userId: string; type: string }[] {
   return replay(events).players.map(({ userId, type }) => ({ userId, type }));
 }
 

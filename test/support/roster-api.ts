@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request, { Response } from 'supertest';
 import { App } from 'supertest/types';
+import type { GameSessionView } from '../../src/contract/session-views';
 import { tokenFor } from './tokens';
-
-export interface SessionJson {
-  id: string;
-  title: string;
-  ownerId: string;
-  status: string;
-  players: { userId: string; type: string; joinedAt: string }[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
 /** The REST API as one user drives it: real HTTP through supertest, a real token on every call. */
 export class RosterApi {
@@ -34,12 +24,12 @@ export class RosterApi {
     return this.auth(request(this.http).post('/api/game-sessions')).send({ title });
   }
 
-  async createdSession(title?: string): Promise<SessionJson> {
+  async createdSession(title?: string): Promise<GameSessionView> {
     return (await this.createSession(title).expect(201)).body;
   }
 
   /** A new session of this user (its Game Master) with one new participant of each given type. */
-  async sessionWith(...types: string[]): Promise<{ session: SessionJson; ids: string[] }> {
+  async sessionWith(...types: string[]): Promise<{ session: GameSessionView; ids: string[] }> {
     const created = await this.createdSession();
     const ids = types.map(() => randomUUID());
     for (const [i, type] of types.entries()) await this.addParticipant(created.id, ids[i], type).expect(201);
@@ -71,7 +61,7 @@ export class RosterApi {
   }
 }
 
-export const userIdsOf = (session: SessionJson): string[] => session.players.map((p) => p.userId);
+export const userIdsOf = (session: GameSessionView): string[] => session.players.map((p) => p.userId);
 
 /** Asserts the exact problem document an acceptance criterion names. */
 export function expectProblem(res: Response, status: number, code: string, detail?: string): void {

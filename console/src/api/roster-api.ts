@@ -1,7 +1,7 @@
 import type { GameSessionStatus } from '../../../src/game-sessions/domain/game-session-status';
 import type { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import { Problem, problemOf } from './problem';
-import type { GameSession, SessionEvent } from './roster-types';
+import type { GameSessionList, GameSessionView, SessionEventList, SessionEventView } from '../../../src/contract';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -38,33 +38,33 @@ export class RosterApi {
     private readonly onSignedOut: (detail: string) => void = () => undefined,
   ) {}
 
-  listSessions(): Promise<GameSession[]> {
-    return this.call<{ items: GameSession[] }>('GET', '/game-sessions').then((page) => page.items);
+  listSessions(): Promise<readonly GameSessionView[]> {
+    return this.call<GameSessionList>('GET', '/game-sessions').then((page) => page.items);
   }
 
-  createSession(title: string): Promise<GameSession> {
+  createSession(title: string): Promise<GameSessionView> {
     return this.call('POST', '/game-sessions', { title });
   }
 
-  addParticipant(sessionId: string, userId: string, type: PlayerType): Promise<GameSession> {
+  addParticipant(sessionId: string, userId: string, type: PlayerType): Promise<GameSessionView> {
     return this.call('POST', `/game-sessions/${sessionId}/participants`, { userId, type });
   }
 
-  changeStatus(sessionId: string, status: GameSessionStatus): Promise<GameSession> {
+  changeStatus(sessionId: string, status: GameSessionStatus): Promise<GameSessionView> {
     return this.call('PATCH', `/game-sessions/${sessionId}`, { status });
   }
 
   /** The Game Master removing someone, or a participant leaving (userId = their own). */
-  removeParticipant(sessionId: string, userId: string): Promise<GameSession> {
+  removeParticipant(sessionId: string, userId: string): Promise<GameSessionView> {
     return this.call('DELETE', `/game-sessions/${sessionId}/participants/${userId}`);
   }
 
   /** The whole history, page by page. */
-  async listEvents(sessionId: string): Promise<SessionEvent[]> {
-    const events: SessionEvent[] = [];
+  async listEvents(sessionId: string): Promise<SessionEventView[]> {
+    const events: SessionEventView[] = [];
     for (;;) {
       const afterSeq = events.at(-1)?.seq ?? 0;
-      const page = await this.call<{ items: SessionEvent[] }>(
+      const page = await this.call<SessionEventList>(
         'GET',
         `/game-sessions/${sessionId}/events?afterSeq=${afterSeq}&limit=${EVENTS_PAGE}`,
       );

@@ -1,10 +1,10 @@
 import { fromEventJson } from '../../../src/game-sessions/application/game-session.views';
 import { evolve } from '../../../src/game-sessions/domain/game-session.evolve';
 import { Participant } from '../../../src/game-sessions/domain/participant';
-import type { GameSession, SessionEvent } from '../api/roster-types';
+import type { GameSessionView, SessionEventView } from '../../../src/contract';
 
 /** The domain's `evolve` applied to the session as the API sends it: instants as ISO text in and out. */
-export function evolveView(session: GameSession, event: SessionEvent): GameSession {
+export function evolveView(session: GameSessionView, event: SessionEventView): GameSessionView {
   const next = evolve(
     {
       status: session.status,

@@ -1,26 +1,26 @@
-import type { GameSession, RemovedFromSession, SessionEvent } from '../api/roster-types';
+import type { GameSessionView, RemovedFromSession, SessionEventView } from '../../../src/contract';
 import { evolveView } from './evolve-view';
 
 /** What the session page knows of one session, kept in step with its live feed. */
 export type LiveSessionState =
   /** Events that arrive before the snapshot are kept, then applied on top of it. */
-  | { readonly phase: 'loading'; readonly early: readonly SessionEvent[] }
+  | { readonly phase: 'loading'; readonly early: readonly SessionEventView[] }
   | {
       readonly phase: 'ready';
-      readonly session: GameSession;
+      readonly session: GameSessionView;
       /** The seq the roster reflects: events at or below it are already in. */
       readonly seq: number;
       /** The log, ascending seq; undefined until it has been read. */
-      readonly history: readonly SessionEvent[] | undefined;
+      readonly history: readonly SessionEventView[] | undefined;
       readonly historyError: string | undefined;
     }
   | { readonly phase: 'failed'; readonly detail: string }
   | { readonly phase: 'removed'; readonly removal: RemovedFromSession; readonly title: string | undefined };
 
 export type LiveSessionAction =
-  | { readonly type: 'subscribed'; readonly session: GameSession; readonly seq: number }
-  | { readonly type: 'event'; readonly event: SessionEvent }
-  | { readonly type: 'history'; readonly events: readonly SessionEvent[] }
+  | { readonly type: 'subscribed'; readonly session: GameSessionView; readonly seq: number }
+  | { readonly type: 'event'; readonly event: SessionEventView }
+  | { readonly type: 'history'; readonly events: readonly SessionEventView[] }
   | { readonly type: 'historyFailed'; readonly detail: string }
   | { readonly type: 'failed'; readonly detail: string }
   | { readonly type: 'removed'; readonly removal: RemovedFromSession };
@@ -49,7 +49,7 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
 }
 
 /** The feed sends each event once and in order; a repeat (a reconnect's catch-up) changes nothing. */
-function applyEvent(state: LiveSessionState, event: SessionEvent): LiveSessionState {
+function applyEvent(state: LiveSessionState, event: SessionEventView): LiveSessionState {
   if (state.phase !== 'ready' || event.seq <= state.seq) return state;
   return {
     ...state,
@@ -59,7 +59,7 @@ function applyEvent(state: LiveSessionState, event: SessionEvent): LiveSessionSt
   };
 }
 
-function mergeBySeq(known: readonly SessionEvent[], more: readonly SessionEvent[]): SessionEvent[] {
+function mergeBySeq(known: readonly SessionEventView[], more: readonly SessionEventView[]): SessionEventView[] {
   const bySeq = new Map(known.map((event) => [event.seq, event]));
   for (const event of more) bySeq.set(event.seq, event);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);

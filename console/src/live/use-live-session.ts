@@ -1,18 +1,12 @@
 import { useEffect, useReducer, useState } from 'react';
-import { io } from 'socket.io-client';
+import { type Socket, io } from 'socket.io-client';
 import { describeFailure } from '../api/problem';
 import type { RosterApi } from '../api/roster-api';
-import type { GameSession, RemovedFromSession, SessionEvent } from '../api/roster-types';
+import { type ClientToServerEvents, SESSION_EVENT_NAMES, type ServerToClientEvents, type SessionEventView } from '../../../src/contract';
 import { LOADING, type LiveSessionState, liveSessionReducer } from './live-session-state';
-
-type SubscribeAck =
-  | { ok: true; session: GameSession; seq: number }
-  | { ok: false; error: { status: number; code: string; detail: string } };
 
 /** `connected`: changes made elsewhere appear as they happen; otherwise the socket is retrying. */
 export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
-
-const ROSTER_EVENTS = ['ParticipantJoined', 'ParticipantLeft', 'SessionStatusChanged'] as const;
 
 /**
  * One session, live: subscribes over the socket gateway, applies every change made anywhere, reads
@@ -30,14 +24,14 @@ export function useLiveSession(
 
   useEffect(() => {
     // websocket only: no long-polling fallback, which behind several instances would need sticky sessions.
-    const socket = io('/game-sessions', { auth: { token }, transports: ['websocket'] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('/game-sessions', { auth: { token }, transports: ['websocket'] });
     let subscribed = false;
     let lastSeq = 0;
 
     socket.on('connect', async () => {
       setConnection('connected');
       const afterSeq = subscribed ? lastSeq : undefined;
-      const ack: SubscribeAck = await socket.emitWithAck('session:subscribe', { sessionId, afterSeq });
+      const ack = await socket.emitWithAck('session:subscribe', { sessionId, afterSeq });
       if (!ack.ok) {
         dispatch({ type: 'failed', detail: ack.error.detail });
         socket.disconnect();
@@ -52,14 +46,14 @@ export function useLiveSession(
         (error: unknown) => dispatch({ type: 'historyFailed', detail: describeFailure(error) }),
       );
     });
-    for (const name of ROSTER_EVENTS) {
-      socket.on(name, (event: SessionEvent) => {
+    for (const name of SESSION_EVENT_NAMES) {
+      socket.on(name, (event: SessionEventView) => {
         if (event.sessionId !== sessionId) return;
         lastSeq = Math.max(lastSeq, event.seq);
         dispatch({ type: 'event', event });
       });
     }
-    socket.on('RemovedFromSession', (removal: RemovedFromSession) => {
+    socket.on('RemovedFromSession', (removal) => {
       if (removal.sessionId !== sessionId) return;
       dispatch({ type: 'removed', removal });
       socket.disconnect();

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeFailure } from '../api/problem';
 import type { RosterApi } from '../api/roster-api';
-import type { GameSession } from '../api/roster-types';
+import type { GameSessionView } from '../../../src/contract';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
 import { useRequest } from '../components/use-request';
@@ -10,7 +10,7 @@ import { StatusBadge, formatTime } from '../session/labels';
 
 /** The sessions the user sits in, newest first, and a form to start a new one as its Game Master. */
 export function MySessionsScreen({ api, me }: { api: RosterApi; me: string }) {
-  const [sessions, setSessions] = useState<GameSession[]>();
+  const [sessions, setSessions] = useState<readonly GameSessionView[]>();
   const [loadError, setLoadError] = useState<string>();
 
   useEffect(() => {

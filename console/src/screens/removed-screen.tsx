@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { RemovedFromSession } from '../api/roster-types';
+import type { RemovedFromSession } from '../../../src/contract';
 import { followLink } from '../navigation';
 import { formatTime } from '../session/labels';
 

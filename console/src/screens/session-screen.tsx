@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
 import type { RosterApi } from '../api/roster-api';
-import type { GameSession, Participant } from '../api/roster-types';
+import type { GameSessionView, ParticipantView } from '../../../src/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
 import { useConfirmation } from '../components/use-confirmation';
@@ -56,7 +56,7 @@ export function SessionScreen({ api, token, me, sessionId, onSignedOut }: Sessio
 interface SessionPageProps {
   readonly api: RosterApi;
   readonly me: string;
-  readonly session: GameSession;
+  readonly session: GameSessionView;
   readonly connection: LiveConnection;
   readonly children: ReactNode;
 }
@@ -95,8 +95,8 @@ function SessionPage({ api, me, session, connection, children }: SessionPageProp
  * The roster, and the Game Master's removal behind a confirmation. The dialog stays open if the
  * session changes meanwhile (finished elsewhere, say): the server decides, and its refusal shows.
  */
-function RosterPanel({ api, me, session, canRemove }: { api: RosterApi; me: string; session: GameSession; canRemove: boolean }) {
-  const removal = useConfirmation<Participant>();
+function RosterPanel({ api, me, session, canRemove }: { api: RosterApi; me: string; session: GameSessionView; canRemove: boolean }) {
+  const removal = useConfirmation<ParticipantView>();
   const target = removal.subject;
   return (
     <section className="panel" aria-labelledby="roster">
@@ -120,7 +120,7 @@ function RosterPanel({ api, me, session, canRemove }: { api: RosterApi; me: stri
 }
 
 /** A participant leaves; the server then tells every tab of theirs, this one included. */
-function LeaveSession({ api, me, session, type }: { api: RosterApi; me: string; session: GameSession; type: string }) {
+function LeaveSession({ api, me, session, type }: { api: RosterApi; me: string; session: GameSessionView; type: string }) {
   const leaving = useConfirmation<string>();
   return (
     <section className="panel" aria-labelledby="leave">

@@ -1,10 +1,10 @@
-import type { SessionEvent } from '../api/roster-types';
+import type { SessionEventView } from '../../../src/contract';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
 import { formatTime, statusName } from './labels';
 
 interface HistoryTableProps {
-  readonly events: readonly SessionEvent[] | undefined;
+  readonly events: readonly SessionEventView[] | undefined;
   readonly error: string | undefined;
   readonly ownerId: string;
   readonly me: string;
@@ -41,7 +41,7 @@ export function HistoryTable({ events, error, ownerId, me }: HistoryTableProps) 
 }
 
 /** Only the Game Master seats people and moves the status; a leaving participant acts for themselves. */
-function describeEvent(event: SessionEvent, ownerId: string, name: (userId: string) => string) {
+function describeEvent(event: SessionEventView, ownerId: string, name: (userId: string) => string) {
   switch (event.event) {
     case 'ParticipantJoined':
       return event.userId === ownerId

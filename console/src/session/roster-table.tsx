@@ -1,14 +1,14 @@
 import { PlayerType } from '../../../src/game-sessions/domain/player-type';
-import type { Participant } from '../api/roster-types';
+import type { ParticipantView } from '../../../src/contract';
 import { TableHead } from '../components/table-head';
 import { formatTime, UserId } from './labels';
 
 interface RosterTableProps {
-  readonly players: readonly Participant[];
+  readonly players: readonly ParticipantView[];
   readonly me: string;
   /** The Game Master's view of a session that is not over: a remove button on every row but the Master's. */
   readonly canRemove: boolean;
-  readonly onRemove: (participant: Participant) => void;
+  readonly onRemove: (participant: ParticipantView) => void;
 }
 
 export function RosterTable({ players, me, canRemove, onRemove }: RosterTableProps) {

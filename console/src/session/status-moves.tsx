@@ -1,6 +1,6 @@
 import { GameSessionStatus, canMoveStatus, isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
 import type { RosterApi } from '../api/roster-api';
-import type { GameSession } from '../api/roster-types';
+import type { GameSessionView } from '../../../src/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
 import { useConfirmation } from '../components/use-confirmation';
@@ -11,7 +11,7 @@ import { statusName } from './labels';
  * The Game Master's moves from the current status, as the domain allows them. Finished and
  * Cancelled cannot be undone (the roster freezes), so they ask first; the others take one click.
  */
-export function StatusMoves({ api, session }: { api: RosterApi; session: GameSession }) {
+export function StatusMoves({ api, session }: { api: RosterApi; session: GameSessionView }) {
   const request = useRequest();
   const finalMove = useConfirmation<GameSessionStatus>();
   const moves = Object.values(GameSessionStatus).filter((to) => canMoveStatus(session.status, to));

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { needsToken } from '../../auth/public.decorator';
+import type { PublicRoutes } from '../../auth/public-routes';
 import { RateLimited, RateLimits } from './rate-limits';
 
 /**
@@ -7,9 +7,9 @@ import { RateLimited, RateLimits } from './rate-limits';
  * else reads it: a flood without a valid token, or with a body refused before the guard, is limited
  * as much as one with a token. Health probes, the docs and the console are free.
  */
-export function limitByAddress(limits: RateLimits) {
+export function limitByAddress(limits: RateLimits, publicRoutes: PublicRoutes) {
   return (request: Request, _response: Response, next: NextFunction): void => {
-    if (!needsToken(request.path)) return next();
+    if (!publicRoutes.needsToken(request.path)) return next();
     const wait = limits.addresses.take(request.ip ?? 'unknown');
     next(wait > 0 ? new RateLimited(wait) : undefined);
   };

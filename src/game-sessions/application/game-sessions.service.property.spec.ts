@@ -6,7 +6,7 @@ import { InMemoryGameSessionStorage } from '../../../test/support/in-memory-game
 import { replayRoster } from '../../../test/support/replay';
 import { isAllowedMove } from '../../../test/support/status-moves';
 import type { GameSessionState } from '../domain/game-session';
-import { GameSessionError } from '../domain/game-session.errors';
+import { GameSessionError, StaleSession } from '../domain/game-session.errors';
 import type { GameSessionEvent } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { PlayerType } from '../domain/player-type';
@@ -14,7 +14,6 @@ import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
 import type { ExpectedVersions } from './game-sessions.service';
 import { GameSessionsService } from './game-sessions.service';
-import { StaleSession } from './stale-session.error';
 
 const { Master } = PlayerType;
 const { Draft, Finished, Cancelled } = GameSessionStatus;

@@ -11,6 +11,7 @@ import {
   NotGameMaster,
   ParticipantNotFound,
   RosterFrozen,
+  StaleSession,
 } from '../domain/game-session.errors';
 import type { GameSessionEvent } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
@@ -19,7 +20,6 @@ import { PlayerType } from '../domain/player-type';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
 import { GameSessionsService } from './game-sessions.service';
-import { StaleSession } from './stale-session.error';
 
 const { Master, Player, Assistant, Guest } = PlayerType;
 const { Draft, Scheduled, InProgress, Paused, Finished, Cancelled } = GameSessionStatus;

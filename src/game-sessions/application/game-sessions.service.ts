@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GameSession } from '../domain/game-session';
-import { GameSessionNotFound } from '../domain/game-session.errors';
+import { GameSessionNotFound, StaleSession } from '../domain/game-session.errors';
 import { GameSessionEvent } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { PlayerType } from '../domain/player-type';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
 import { GameSessionStorage } from './game-session-storage.port';
-import { StaleSession } from './stale-session.error';
 
 /** Versions the caller believes current (If-Match); the change happens only if one of them is. */
 export type ExpectedVersions = readonly number[] | undefined;

@@ -1,8 +1,22 @@
 import { GameSessionStatus } from './game-session-status';
 
-/** A broken rule of the table. `code` is stable: clients and the HTTP layer key on it. */
+/** The stable codes of the rules of the table: clients key on them, the wire contract gives each its status. */
+export type RuleCode =
+  | 'SESSION_NOT_FOUND'
+  | 'NOT_GAME_MASTER'
+  | 'SESSION_FINISHED'
+  | 'SESSION_CANCELLED'
+  | 'PARTICIPANT_NOT_FOUND'
+  | 'ALREADY_PARTICIPANT'
+  | 'CANNOT_REMOVE_MASTER'
+  | 'CANNOT_ADD_MASTER'
+  | 'INVALID_STATUS_TRANSITION'
+  | 'VALIDATION_FAILED'
+  | 'STALE_SESSION';
+
+/** A broken rule of the table. */
 export abstract class GameSessionError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: RuleCode;
 }
 
 export class GameSessionNotFound extends GameSessionError {
@@ -78,5 +92,13 @@ export class InvalidTitle extends GameSessionError {
   readonly code = 'VALIDATION_FAILED';
   constructor() {
     super('title must be 1 to 128 characters after trimming');
+  }
+}
+
+/** The caller acted on a version of the session that is no longer the current one (If-Match). */
+export class StaleSession extends GameSessionError {
+  readonly code = 'STALE_SESSION';
+  constructor(currentVersion: number) {
+    super(`The session has changed: it is at version ${currentVersion}; reload it and retry`);
   }
 }

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
-import type { GameSessionView } from '../application/game-session.views';
+import type { GameSessionView } from '../../contract/session-views';
 
 /** The id, under the collection the request was posted to, of what it created. */
 type CreatedId = (session: GameSessionView, request: Request) => string;

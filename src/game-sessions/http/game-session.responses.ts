@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SEQ, type GameSessionEventName } from '../domain/game-session.events';
-import type { GameSessionView } from '../application/game-session.views';
+import type { GameSessionView } from '../../contract/session-views';
 import { TITLE_MAX_LENGTH } from '../domain/game-session';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { PlayerType } from '../domain/player-type';

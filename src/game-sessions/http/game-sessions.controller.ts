@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseInterceptors, applyDecorators } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseFilters, UseInterceptors, applyDecorators } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -12,7 +12,7 @@ import {
 import type { Request } from 'express';
 import { RequestingUserId } from '../../auth/requesting-user.decorator';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor';
-import { ProblemCode } from '../../common/problem-details';
+import { ProblemCode } from '../../contract/problems';
 import { ApiProblems, GUARDED_ROUTE_PROBLEMS, REQUEST_BODY_PROBLEMS } from '../../openapi/api-problems.decorator';
 import { responseHeaders } from '../../openapi/response-headers';
 import { toEventView, toGameSessionView } from '../application/game-session.views';
@@ -20,6 +20,7 @@ import type { ExpectedVersions } from '../application/game-sessions.service';
 import { GameSessionsService } from '../application/game-sessions.service';
 import { CreatedLocationInterceptor, Creates } from './created-location.interceptor';
 import { IfMatch } from './if-match.decorator';
+import { RuleRefusalFilter } from './rule-refusal.filter';
 import { SessionETagInterceptor } from './session-etag.interceptor';
 import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery } from './game-session.requests';
 import { GameSessionListResponse, GameSessionResponse, SessionEventListResponse } from './game-session.responses';
@@ -71,6 +72,7 @@ const ApiCreatedSession = (description: string) =>
 @ApiTags('game-sessions')
 @ApiBearerAuth()
 @UseInterceptors(SessionETagInterceptor, CreatedLocationInterceptor)
+@UseFilters(RuleRefusalFilter)
 @Controller('game-sessions')
 export class GameSessionsController {
   constructor(private readonly sessions: GameSessionsService) {}

@@ -7,7 +7,6 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
 import { AuthenticatedUser } from '../../../auth/authenticated-user';
 import { ClusterLink, clusterLinkOf } from '../../../cluster/cluster-link';
 import { TokenVerifier } from '../../../auth/token-verifier';
@@ -15,19 +14,17 @@ import { RateLimits } from '../../../common/rate-limit/rate-limits';
 import { LiveConnections } from '../../../lifecycle/live-connections';
 import { GameSessionEvent } from '../../domain/game-session.events';
 import { InProcessEventPublisher } from '../events/in-process-event-publisher';
-import { LiveProblem, parseSubscription, toLiveProblem } from './live-messages';
-import { LiveSessionFeeds, SubscribedSession } from './live-session-feeds';
+import type { LiveAck, LiveProblem, SubscribedSession } from '../../../contract/live-events';
+import type { SessionEventView } from '../../../contract/session-views';
+import { fromEventJson, toEventView } from '../../application/game-session.views';
+import { parseSubscription, toLiveProblem } from './live-messages';
+import { LiveSessionFeeds } from './live-session-feeds';
 import { sessionsIn, userRoom } from './rooms';
+import type { LiveNamespace, LiveSocket } from './live-socket';
 import { disconnectAt } from './token-expiry';
 
 /** The name under which instances hand each other committed events through the socket.io adapter. */
 const CLUSTER_EVENT = 'game-session-event';
-
-type Ack<T> = ({ ok: true } & T) | { ok: false; error: LiveProblem };
-
-interface SocketData {
-  user: AuthenticatedUser;
-}
 
 /**
  * Live game clients: `io(url + '/game-sessions', { auth: { token } })`, then `session:subscribe`.
@@ -38,7 +35,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   private readonly logger = new Logger('GameSessionsGateway');
   private stopListening: () => void = () => undefined;
   private stopResyncing: () => void = () => undefined;
-  private namespace?: Namespace;
+  private namespace?: LiveNamespace;
   private link?: ClusterLink;
 
   constructor(
@@ -48,13 +45,13 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     private readonly limits: RateLimits,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: LiveNamespace): void {
     this.namespace = namespace;
     this.feeds.attach(namespace);
     namespace.use((socket, next) => {
       this.tokens.verify(socket.handshake.auth?.token).then(
         (user) => {
-          (socket.data as SocketData).user = user;
+          socket.data.user = user;
           next();
         },
         () => next(new Error('unauthorized')),
@@ -64,13 +61,14 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
       this.feeds.receive(event);
       this.tellOtherInstances(namespace, event);
     });
-    namespace.on(CLUSTER_EVENT, (event: GameSessionEvent) => this.feeds.receive(event));
+    // The adapter carries JSON: the instant arrives as text and becomes a Date again.
+    namespace.on(CLUSTER_EVENT, (event: SessionEventView) => this.feeds.receive(fromEventJson(event)));
     this.link = clusterLinkOf(namespace.adapter);
     // What the others sent while this instance could not hear them is in the log.
     this.stopResyncing = this.link?.onRestored(() => void this.feeds.resyncAll()) ?? (() => undefined);
   }
 
-  handleConnection(socket: Socket): void {
+  handleConnection(socket: LiveSocket): void {
     const user = this.userOf(socket);
     socket.join(userRoom(user.id));
     const expiry = disconnectAt(socket, user.expiresAt);
@@ -102,7 +100,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   }
 
   @SubscribeMessage('session:subscribe')
-  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<SubscribedSession>> {
+  async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<LiveAck<SubscribedSession>> {
     const limited = this.rateLimited(socket);
     if (limited) return limited;
     try {
@@ -121,7 +119,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   }
 
   @SubscribeMessage('session:unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack<object>> {
+  async unsubscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<LiveAck> {
     const limited = this.rateLimited(socket);
     if (limited) return limited;
     try {
@@ -138,9 +136,9 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
    * the adapter's heartbeats, and one that starts announces itself before it serves anyone; after
    * a break of the link, heartbeats were missed, so the link decides (cluster-link.ts).
    */
-  private tellOtherInstances(namespace: Namespace, event: GameSessionEvent): void {
+  private tellOtherInstances(namespace: LiveNamespace, event: GameSessionEvent): void {
     namespace.adapter.serverCount().then(
-      (instances) => this.othersMayListen(instances) && namespace.serverSideEmit(CLUSTER_EVENT, event),
+      (instances) => this.othersMayListen(instances) && namespace.serverSideEmit(CLUSTER_EVENT, toEventView(event)),
       (error: Error) => this.logger.warn(`${event.event} #${event.seq} of ${event.sessionId} not sent on: ${error.message}`),
     );
   }
@@ -150,13 +148,13 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     return this.link ? this.link.othersMayListen(instances) : instances > 1;
   }
 
-  private rateLimited(socket: Socket): { ok: false; error: LiveProblem } | undefined {
+  private rateLimited(socket: LiveSocket): { ok: false; error: LiveProblem } | undefined {
     const wait = this.limits.sockets.take(socket.id);
     if (wait === 0) return undefined;
     return { ok: false, error: { status: 429, code: 'RATE_LIMITED', detail: `Too many messages; retry in ${wait} s` } };
   }
 
-  private userOf(socket: Socket): AuthenticatedUser {
-    return (socket.data as SocketData).user;
+  private userOf(socket: LiveSocket): AuthenticatedUser {
+    return socket.data.user;
   }
 }

@@ -1,25 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { knownProblem } from '../../../common/problem-details';
 import { problemOfError } from '../../../common/problem-of-error';
-import { UUID_PATTERN } from '../../../common/uuid';
+import type { LiveProblem, SessionSubscription } from '../../../contract/live-events';
+import { UUID_PATTERN } from '../../../contract/uuid';
+import { GameSessionError } from '../../domain/game-session.errors';
 import { MAX_SEQ } from '../../domain/game-session.events';
-
-/** What a refused socket request acks: the problem document's essentials. */
-export interface LiveProblem {
-  readonly status: number;
-  readonly code: string;
-  readonly detail: string;
-}
 
 export class LiveRequestInvalid extends Error {}
 
-export interface Subscription {
-  readonly sessionId: string;
-  readonly afterSeq?: number;
-}
-
 /** `{ sessionId, afterSeq? }`: a UUID (answered in lower case) and a non-negative integer. */
-export function parseSubscription(payload: unknown): Subscription {
+export function parseSubscription(payload: unknown): SessionSubscription {
   const { sessionId, afterSeq } = (payload ?? {}) as { sessionId?: unknown; afterSeq?: unknown };
   if (typeof sessionId !== 'string' || !UUID_PATTERN.test(sessionId)) throw new LiveRequestInvalid('sessionId must be a UUID');
   if (afterSeq === undefined || afterSeq === null) return { sessionId: sessionId.toLowerCase() };
@@ -34,7 +24,12 @@ const logger = new Logger('GameSessionsGateway');
 
 /** The same codes and statuses as the REST API; the unexpected is logged, never shown. */
 export function toLiveProblem(error: unknown, context: string): LiveProblem {
-  const { status, code, detail } =
-    error instanceof LiveRequestInvalid ? knownProblem('VALIDATION_FAILED', error.message) : problemOfError(error, logger, context);
+  const { status, code, detail } = problemOf(error, context);
   return { status, code, detail };
+}
+
+function problemOf(error: unknown, context: string) {
+  if (error instanceof LiveRequestInvalid) return knownProblem('VALIDATION_FAILED', error.message);
+  if (error instanceof GameSessionError) return knownProblem(error.code, error.message);
+  return problemOfError(error, logger, context);
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Namespace, Socket } from 'socket.io';
 import { GameSessionStorage } from '../../application/game-session-storage.port';
-import { GameSessionView, toEventView, toGameSessionView } from '../../application/game-session.views';
+import type { SubscribedSession } from '../../../contract/live-events';
+import { toEventView, toGameSessionView } from '../../application/game-session.views';
 import { GameSessionsService } from '../../application/game-sessions.service';
 import { GameSessionEvent, MAX_SEQ, ParticipantLeft } from '../../domain/game-session.events';
+import type { LiveNamespace, LiveSocket } from './live-socket';
 import { sessionRoom, userRoom } from './rooms';
 
 /** Events reach an instance from its own requests and from others', in no guaranteed order. */
@@ -14,11 +15,6 @@ interface Feed {
   /** Work on one session runs one task at a time, in arrival order. */
   tail: Promise<void>;
   pending: number;
-}
-
-export interface SubscribedSession {
-  readonly session: GameSessionView;
-  readonly seq: number;
 }
 
 const PAGE = 1000;
@@ -33,14 +29,14 @@ const RESYNC_RETRY_MS = 500;
 export class LiveSessionFeeds {
   private readonly logger = new Logger('LiveSessionFeeds');
   private readonly feeds = new Map<string, Feed>();
-  private namespace!: Namespace;
+  private namespace!: LiveNamespace;
 
   constructor(
     private readonly sessions: GameSessionsService,
     private readonly storage: GameSessionStorage,
   ) {}
 
-  attach(namespace: Namespace): void {
+  attach(namespace: LiveNamespace): void {
     this.namespace = namespace;
   }
 
@@ -64,7 +60,7 @@ export class LiveSessionFeeds {
    * Checks that the user is a current participant, sends the events after `afterSeq` to this
    * socket alone, then lets it into the room: nothing missed, nothing twice.
    */
-  subscribe(socket: Socket, userId: string, sessionId: string, afterSeq: number | undefined): Promise<SubscribedSession> {
+  subscribe(socket: LiveSocket, userId: string, sessionId: string, afterSeq: number | undefined): Promise<SubscribedSession> {
     return this.run(sessionId, async (feed) => {
       const session = await this.sessions.getSession(sessionId, userId);
       const latest = session.version;
@@ -80,7 +76,7 @@ export class LiveSessionFeeds {
     });
   }
 
-  unsubscribe(socket: Socket, sessionId: string): Promise<void> {
+  unsubscribe(socket: LiveSocket, sessionId: string): Promise<void> {
     return this.run(sessionId, async () => {
       socket.leave(sessionRoom(sessionId));
     });
@@ -174,7 +170,7 @@ export class LiveSessionFeeds {
 
   private tellRemoved(event: ParticipantLeft): void {
     const { sessionId, seq, occurredAt, removedBy, reason } = event;
-    this.namespace.local.to(userRoom(event.userId)).emit('RemovedFromSession', { sessionId, seq, occurredAt, removedBy, reason });
+    this.namespace.local.to(userRoom(event.userId)).emit('RemovedFromSession', { sessionId, seq, occurredAt: occurredAt.toISOString(), removedBy, reason });
   }
 
   private async *eventsBetween(sessionId: string, afterSeq: number, upToSeq: number): AsyncGenerator<GameSessionEvent> {

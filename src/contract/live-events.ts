@@ -1,0 +1,55 @@
+import type { LeaveReason } from '../game-sessions/domain/game-session.events';
+import type { GameSessionView, SessionEventView } from './session-views';
+
+/** What a refused socket request acks: the problem document's essentials, with the REST codes. */
+export interface LiveProblem {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+}
+
+/** Every socket request is answered through its ack: what was asked for, or why not. */
+export type LiveAck<T extends object = object> = ({ readonly ok: true } & T) | { readonly ok: false; readonly error: LiveProblem };
+
+/** `session:subscribe` and `session:unsubscribe`: a session id, and for a resubscription the last seq seen. */
+export interface SessionSubscription {
+  readonly sessionId: string;
+  readonly afterSeq?: number;
+}
+
+/** A subscription's ack: the session now, and the seq it reflects (events after it follow). */
+export interface SubscribedSession {
+  readonly session: GameSessionView;
+  readonly seq: number;
+}
+
+/** The last word the server sends a removed or leaving user's sockets about a session. */
+export interface RemovedFromSession {
+  readonly sessionId: string;
+  readonly seq: number;
+  readonly occurredAt: string;
+  /** The Game Master who removed them; null when they left. */
+  readonly removedBy: string | null;
+  readonly reason: LeaveReason;
+}
+
+/** Each listener gets the event it is named after; `event.event` narrows it. */
+type EventListener = (event: SessionEventView) => void;
+
+/** What the server emits on the `/game-sessions` namespace (socket.io's typed events). */
+export interface ServerToClientEvents {
+  ParticipantJoined: EventListener;
+  ParticipantLeft: EventListener;
+  SessionStatusChanged: EventListener;
+  RemovedFromSession: (removal: RemovedFromSession) => void;
+  /** The token's `exp` has passed: the socket is disconnected right after. */
+  TokenExpired: (expiry: { readonly expiredAt: string }) => void;
+  /** This instance is going away: reconnect (socket.io does) and resubscribe with afterSeq. */
+  ServerShuttingDown: (notice: { readonly reconnect: true }) => void;
+}
+
+/** What a client may send, each answered through its ack. */
+export interface ClientToServerEvents {
+  'session:subscribe': (subscription: SessionSubscription, ack: (answer: LiveAck<SubscribedSession>) => void) => void;
+  'session:unsubscribe': (subscription: SessionSubscription, ack: (answer: LiveAck) => void) => void;
+}
