@@ -7,6 +7,7 @@ import { boundRequestTimes } from './common/http-timeouts';
 import { answerEveryRequest } from './common/upgrades';
 import { limitByAddress } from './common/rate-limit/address-rate-limit';
 import { RateLimits } from './common/rate-limit/rate-limits';
+import { refuseBodiesOtherThanJson } from './common/request-body/json-only';
 import { refuseUnreadableBodies } from './common/request-body/readable-body';
 import { AppConfig } from './config/app-config';
 import { CONSOLE_FOLDER, serveConsole } from './console/serve-console';
@@ -35,6 +36,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
           scriptSrc: ["'self'", "'unsafe-inline'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
+          // Served over plain http on a LAN address, an upgrade would send the UI's assets to https that is not there.
+          upgradeInsecureRequests: null,
         },
       },
     }),
@@ -45,10 +48,9 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   if (!serveConsole(app)) new Logger('Console').warn(`The console is not built (${CONSOLE_FOLDER} is missing): npm run build builds it`);
   // Express's body-hash ETag would promise a validator the API does not honour on writes.
   app.set('etag', false);
+  // Nest's own parsers are off (`bodyParser: false` where the app is created): JSON is the only one.
   app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
-  // Nest's own form parser, registered here rather than at init so that the check below follows it too.
-  app.useBodyParser('urlencoded', { extended: true });
-  app.use(refuseUnreadableBodies);
+  app.use(refuseBodiesOtherThanJson, refuseUnreadableBodies);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -27,6 +27,7 @@ async function bootstrap(): Promise<void> {
   app = await NestFactory.create<NestExpressApplication>(AppModule.of(config), {
     logger: new StartupLogger({ json: true }),
     abortOnError: false,
+    bodyParser: false,
   });
   app.useLogger(app.get(PinoLogger));
   await configureApp(app);

@@ -76,6 +76,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       case HttpStatus.BAD_REQUEST:
         return knownProblem('VALIDATION_FAILED', badRequestDetail(error));
+      case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+        return knownProblem('UNSUPPORTED_MEDIA_TYPE', error.message);
       case HttpStatus.SERVICE_UNAVAILABLE:
         return knownProblem('SERVICE_UNAVAILABLE', error.message);
       default:
@@ -95,9 +97,6 @@ export function sendProblem(response: Response, body: ProblemDetails): void {
 
 /** Unreadable bodies and paths are refused by Express before the JWT guard had a chance to run. */
 const BEFORE_THE_GUARD = new Set([HttpStatus.BAD_REQUEST, HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE]);
-
-
-
 
 /** Ours name the field; Nest maps Express's JSON and URI decoding errors to a bare BadRequestException. */
 function badRequestDetail(error: HttpException): string {

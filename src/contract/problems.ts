@@ -37,7 +37,7 @@ export const PROBLEM_CODES = {
   ROUTE_NOT_FOUND: [404, 'No route answers this path.'],
   METHOD_NOT_ALLOWED: [405, 'The path exists, but not with this method; see the Allow header.'],
   PAYLOAD_TOO_LARGE: [413, 'The request body is larger than the service accepts.'],
-  UNSUPPORTED_MEDIA_TYPE: [415, 'The request body is in a charset or encoding the service does not read.'],
+  UNSUPPORTED_MEDIA_TYPE: [415, 'The request body is not JSON, or is in a charset or encoding the service does not read.'],
   SERVICE_UNAVAILABLE: [503, 'The database cannot be reached right now; retry later.'],
   INTERNAL: [500, 'Something unexpected failed; it was logged with the request id.'],
 } as const satisfies Record<RuleCode, readonly [number, string]> & Record<string, readonly [number, string]>;

@@ -110,6 +110,29 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
       await api.changeStatus(session.id, 'Scheduled').set('If-Match', `"${session.version}"`).expect(200);
     });
 
+    it.each([
+      ['a form', 'application/x-www-form-urlencoded', 'title=Curse%20of%20Strahd'],
+      ['text', 'text/plain', '{"title":"Curse of Strahd"}'],
+      ['multipart', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="title"\r\n\r\nCurse\r\n--x--'],
+    ])('only JSON bodies are read: %s answers 415 UNSUPPORTED_MEDIA_TYPE and nothing is created', async (_case, type, body) => {
+      const api = gm();
+      const res = await api.call('post', '/api/game-sessions').set('Content-Type', type).send(body);
+
+      expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type ${type} is not read: send application/json`);
+      expect((await api.call('get', '/api/game-sessions').expect(200)).body.items).toEqual([]);
+    });
+
+    it('only JSON bodies are read: a body without Content-Type answers 415; no body at all is no body', async () => {
+      const api = gm();
+      const session = await api.createdSession();
+      const untyped = await api.call('patch', `/api/game-sessions/${session.id}`).set('If-Match', `"${session.version}"`).send('status=Scheduled').unset('Content-Type');
+
+      expectProblem(untyped, 415, 'UNSUPPORTED_MEDIA_TYPE', 'A body without Content-Type is not read: send application/json');
+      const player = newUserId();
+      await api.addParticipant(session.id, player).expect(201);
+      await api.call('delete', `/api/game-sessions/${session.id}/participants/${player}`).expect(200);
+    });
+
     it('a body over 16 KiB answers 413', async () => {
       const res = await gm().call('post', '/api/game-sessions').send({ title: 'x'.repeat(17 * 1024) });
 
@@ -157,6 +180,14 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
       );
       expect(doc.info.description).toContain('urn:game-session-roster:problem:cannot-remove-master');
       await request(t.http).get('/api/docs').expect(200).expect('Content-Type', /html/);
+    });
+
+    it('the OpenAPI UI works over plain http on any address: its policy does not upgrade its assets to https', async () => {
+      const page = await request(t.http).get('/api/docs/').set('Host', '192.168.1.20:3000').expect(200);
+      const policy = page.headers['content-security-policy'];
+
+      expect(policy).toContain("script-src 'self' 'unsafe-inline'");
+      expect(policy).not.toContain('upgrade-insecure-requests');
     });
   });
 });

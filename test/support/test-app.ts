@@ -35,7 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}, shared?: Te
   const database = shared ?? (await createTestDatabase());
   const config = loadAppConfig({ DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...UNLIMITED, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.of(config)] }).compile();
-  const app = await configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }));
+  const app = await configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'], bodyParser: false }));
   await app.listen(0, '127.0.0.1');
   return {
     app,

@@ -570,7 +570,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is in a charset or encoding the service does not read. */
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
             415: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
@@ -895,7 +895,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is in a charset or encoding the service does not read. */
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
             415: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
@@ -1095,7 +1095,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is in a charset or encoding the service does not read. */
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
             415: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
@@ -1519,7 +1519,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is in a charset or encoding the service does not read. */
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
             415: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
