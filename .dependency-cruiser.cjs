@@ -34,8 +34,8 @@ module.exports = {
     {
       name: 'platform-holds-no-feature-code',
       severity: 'error',
-      comment: 'Shared platform code (common, auth, database, cluster, lifecycle, logging, config, openapi) knows no feature.',
-      from: { path: '^src/(common|auth|database|cluster|lifecycle|logging|config|openapi)/' },
+      comment: 'Shared platform code (common, auth, database, cluster, lifecycle, logging, config, openapi, processes) knows no feature.',
+      from: { path: '^src/(common|auth|database|cluster|lifecycle|logging|config|openapi|processes)/' },
       to: { path: FEATURES },
     },
     {

@@ -1,7 +1,5 @@
 // What every benchmark shares: the built app as its own process on PostgreSQL with fsync on
 // (embedded unless DATABASE_URL is set), a real JWT on every request, and the statistics.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -11,6 +9,7 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const jwt = require('jsonwebtoken');
 const { startEmbeddedPostgres } = require('../dist/database/embedded-postgres.js');
+const { freeLoopbackPort, spawnWatched, stopProcess, untilItSays } = require('../dist/processes/child-processes.js');
 
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 /** Pooled connections of the app, the runtime floor and the database floor alike. */
@@ -83,18 +82,11 @@ export async function startStack({ nodeArgs = [] } = {}) {
   };
 }
 
-/** A port the kernel says is free right now (a random one can already be taken). */
-export const freePort = () =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
+export { freeLoopbackPort as freePort, stopProcess };
 
 /** One app instance (dist/main.js) on `databaseUrl`; several share events through the database. */
 export async function startApp(databaseUrl, { nodeArgs = [] } = {}) {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = await startProcess([...nodeArgs, 'dist/main.js'], {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
@@ -109,36 +101,22 @@ export async function startApp(databaseUrl, { nodeArgs = [] } = {}) {
 
 /** The fan-out floor: bench/bare-broadcast.mjs, a socket.io server with nothing else. */
 export async function startBareBroadcast({ nodeArgs = [] } = {}) {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = await startProcess([...nodeArgs, new URL('./bare-broadcast.mjs', import.meta.url).pathname], { PORT: String(port) });
   return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopProcess(child) };
 }
 
 /** Runs a Node script as a child process and waits for it to log "Serving on". */
 export async function startProcess(args, env) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  child.startedAt = Date.now();
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk).length > 20_000 && (output = output.slice(-10_000)));
-  await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}:\n${output}`)));
-    child.stdout.on('data', (chunk) => String(chunk).includes('Serving on') && resolve());
-  });
-  child.stdout.resume();
-  return child;
-}
-
-export function stopProcess(child) {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
+  const started = spawnWatched(process.execPath, args, { env: { ...process.env, ...env } });
+  const startedAt = Date.now();
+  await untilItSays(started, 'Serving on', 60_000);
+  return { ...started, pid: started.child.pid, startedAt };
 }
 
 /** The runtime floor (bench/runtime-floor.mjs) on its own port, on the app's database. */
 export async function startRuntimeFloor(databaseUrl, { nodeArgs = [] } = {}) {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = await startProcess([...nodeArgs, new URL('./runtime-floor.mjs', import.meta.url).pathname], {
     PORT: String(port),
     DATABASE_URL: databaseUrl,

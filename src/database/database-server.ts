@@ -17,8 +17,13 @@ export class DatabaseServer {
 
   static async start(config: AppConfig): Promise<DatabaseServer> {
     if (config.databaseUrl) return new DatabaseServer(config.databaseUrl, config, undefined);
-    const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, database: 'roster', persistent: true });
-    logger.log(`Started embedded PostgreSQL with its data in ${config.embeddedDataDir}`);
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.embeddedDataDir,
+      database: 'roster',
+      persistent: true,
+      onLog: (message) => logger.log(message),
+    });
+    logger.log(`Started embedded PostgreSQL with its data in ${embedded.dataDir}`);
     return new DatabaseServer(embedded.url, config, embedded);
   }
 

