@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { createServer } from 'node:net';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -24,6 +25,7 @@ class StartupLogger extends ConsoleLogger {
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
+  await refuseTakenPort(config.port);
   app = await NestFactory.create<NestExpressApplication>(AppModule.of(config), {
     logger: new StartupLogger({ json: true }),
     abortOnError: false,
@@ -41,6 +43,17 @@ async function bootstrap(): Promise<void> {
     logger.warn('JWT_SECRET is not set: using a development secret kept in .data/dev-jwt-secret.');
     logger.warn('Mint a token for local use with: npm run -s token -- <user-uuid>');
   }
+}
+
+/** Before anything starts (an embedded PostgreSQL takes a while): a taken port is told at once, in our words only. */
+async function refuseTakenPort(port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(port, () => probe.close(() => resolve()));
+  }).catch((error: unknown) => {
+    throw new Error(listenFailure(error, port));
+  });
 }
 
 function listenFailure(error: unknown, port: number): string {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { destination } from 'pino';
@@ -26,6 +26,8 @@ type Request = IncomingMessage & { user?: { id: string }; originalUrl?: string }
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // nestjs-pino's default ('*') is the pre-Nest-11 wildcard, which Nest 11 converts with a warning at every start.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: [
           {
             level: config.logLevel,

@@ -25,7 +25,10 @@ describe('First minutes: a start that cannot go on says why in one line and exit
       const app = startAppProcess({ PORT: String(port), DATABASE_URL: database.url });
 
       expect(await app.exited).toBe(1);
-      expect(app.output()).toContain(`Port ${port} is already in use: stop whatever listens there, or set PORT to a free port`);
+      const lines = app.output().split('\n').filter((line) => /EADDRINUSE|already in use/.test(line));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`Port ${port} is already in use: stop whatever listens there, or set PORT to a free port`);
+      expect(app.output()).not.toContain('Starting Nest application');
     } finally {
       holder.close();
     }
