@@ -1,4 +1,5 @@
 import type { LeaveReason } from '../game-sessions/domain/game-session.events';
+import type { RemovalView } from './problems';
 import type { GameSessionView, SessionEventView } from './session-views';
 
 /** What a refused socket request acks: the problem document's essentials, with the REST codes. */
@@ -6,6 +7,8 @@ export interface LiveProblem {
   readonly status: number;
   readonly code: string;
   readonly detail: string;
+  /** REMOVED_FROM_SESSION only, as in the REST problem. */
+  readonly removal?: RemovalView;
 }
 
 /** Every socket request is answered through its ack: what was asked for, or why not. */
@@ -40,6 +43,7 @@ type EventListener = (event: SessionEventView) => void;
 export interface ServerToClientEvents {
   ParticipantJoined: EventListener;
   ParticipantLeft: EventListener;
+  ParticipantRenamed: EventListener;
   SessionStatusChanged: EventListener;
   RemovedFromSession: (removal: RemovedFromSession) => void;
   /** The token's `exp` has passed: the socket is disconnected right after. */

@@ -1,4 +1,13 @@
 import type { RuleCode } from '../game-sessions/domain/game-session.errors';
+import type { LeaveReason } from '../game-sessions/domain/game-session.events';
+
+/** How a user's latest seat at a session ended, as REMOVED_FROM_SESSION tells them; `at` is ISO 8601 text. */
+export interface RemovalView {
+  readonly at: string;
+  readonly reason: LeaveReason;
+  /** The Game Master who removed them, by id and name; null when they left. */
+  readonly removedBy: { readonly userId: string; readonly displayName: string | null } | null;
+}
 
 /** RFC 9457 problem document, as every refusal of this service is shaped. */
 export interface ProblemDetails {
@@ -7,6 +16,8 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly code: string;
+  /** REMOVED_FROM_SESSION only. */
+  readonly removal?: RemovalView;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -22,6 +33,7 @@ export const PROBLEM_CODES = {
   NOT_GAME_MASTER: [403, 'Only the Game Master may do this.'],
   SESSION_FINISHED: [400, 'The session is Finished: its roster is frozen.'],
   SESSION_CANCELLED: [400, 'The session is Cancelled: its roster is frozen.'],
+  REMOVED_FROM_SESSION: [404, 'The caller was seated in this session and is no longer: removal tells how their latest seat ended.'],
   PARTICIPANT_NOT_FOUND: [404, 'The user is not a current participant of the session.'],
   ALREADY_PARTICIPANT: [409, 'The user is already a current participant of the session.'],
   CANNOT_REMOVE_MASTER: [400, 'The Game Master (Master) can never be removed.'],

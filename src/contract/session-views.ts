@@ -6,6 +6,8 @@ import type { PlayerType } from '../game-sessions/domain/player-type';
 /** A seat at the table as a client sees it; `joinedAt` is ISO 8601 text. */
 export interface ParticipantView {
   readonly userId: string;
+  /** 1–64 characters, or null when nobody has given one. */
+  readonly displayName: string | null;
   readonly type: PlayerType;
   readonly joinedAt: string;
 }
@@ -41,4 +43,4 @@ export interface SessionEventList {
 }
 
 /** Every event a session's log holds, by name: what a client listens for. */
-export const SESSION_EVENT_NAMES = ['ParticipantJoined', 'ParticipantLeft', 'SessionStatusChanged'] as const satisfies readonly GameSessionEvent['event'][];
+export const SESSION_EVENT_NAMES = ['ParticipantJoined', 'ParticipantLeft', 'ParticipantRenamed', 'SessionStatusChanged'] as const satisfies readonly GameSessionEvent['event'][];

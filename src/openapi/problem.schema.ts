@@ -1,5 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { PROBLEM_CODES, ProblemDetails } from '../contract/problems';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROBLEM_CODES, ProblemDetails, RemovalView } from '../contract/problems';
+
+class RemovedByView {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'As the roster names them now; null when it does not.' })
+  displayName!: string | null;
+}
+
+/** REMOVED_FROM_SESSION's extension member: how the caller's latest seat ended. */
+class Removal implements RemovalView {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['removed', 'left'] }) reason!: 'removed' | 'left';
+  @ApiProperty({ type: RemovedByView, nullable: true, description: 'The Game Master who removed them; null when they left.' })
+  removedBy!: RemovedByView | null;
+}
 
 /** An RFC 9457 problem document, as every refusal is shaped: the schema `Problem` of the OpenAPI document. */
 export class Problem implements ProblemDetails {
@@ -13,4 +27,5 @@ export class Problem implements ProblemDetails {
   @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 404 }) status!: number;
   @ApiProperty({ example: 'Game session not found' }) detail!: string;
   @ApiProperty({ enum: Object.keys(PROBLEM_CODES), enumName: 'ProblemCode' }) code!: string;
+  @ApiPropertyOptional({ type: Removal, description: 'REMOVED_FROM_SESSION only.' }) removal?: Removal;
 }

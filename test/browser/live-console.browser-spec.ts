@@ -34,6 +34,19 @@ describe('live console (browser)', () => {
     expect(userIdsOf((await rig.api(gm).getSession(session.id).expect(200)).body)).toEqual([gm, assistant]);
   });
 
+  it('a player removed while their page was closed is told on their next visit who removed them and when', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const { session, ids } = await gm.sessionWith('Player');
+    const [player] = ids;
+    await gm.removeParticipant(session.id, player).expect(200);
+    const playerPage = await rig.pageOf(player);
+
+    await playerPage.goto(`${rig.app.url}/sessions/${session.id}`);
+
+    await playerPage.getByRole('heading', { name: 'You were removed from this session' }).waitFor();
+    expect(await playerPage.getByText(/^Strahd \(the Game Master\) removed you from the session at /).isVisible()).toBe(true);
+  });
+
   it('a participant leaves through their own confirmation; the Game Master sees it live', async () => {
     const gm = newUserId();
     const { session, ids } = await rig.api(gm).sessionWith('Guest');

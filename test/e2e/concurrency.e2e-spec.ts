@@ -1,6 +1,6 @@
 import type { GameSessionView } from '../../src/contract/session-views';
 import { RosterApi, userIdsOf } from '../support/roster-api';
-import { expectContiguousSeq, replayRoster } from '../support/replay';
+import { expectContiguousSeq, replayRoster, seatsOf } from '../support/replay';
 import { useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
@@ -23,7 +23,7 @@ describe('Concurrency: racing requests on one roster leave it consistent with it
     const log = (await gm.listEvents(sessionId, '?limit=1000').expect(200)).body.items;
     expectContiguousSeq(log);
     expect(log.at(-1).seq).toBe(session.version);
-    expect(replayRoster(log)).toEqual(session.players.map(({ userId, type }: { userId: string; type: string }) => ({ userId, type })));
+    expect(replayRoster(log)).toEqual(seatsOf(session));
     return { session, log };
   }
 

@@ -22,7 +22,7 @@ describe('Game sessions: create, read, add participants, change status, history'
         title: 'Curse of Strahd',
         ownerId: gm.userId,
         status: 'Draft',
-        players: [{ userId: gm.userId, type: 'Master', joinedAt: res.body.createdAt }],
+        players: [{ userId: gm.userId, displayName: null, type: 'Master', joinedAt: res.body.createdAt }],
         createdAt: expect.stringMatching(ISO),
         updatedAt: res.body.createdAt,
         version: 1,
@@ -84,14 +84,16 @@ describe('Game sessions: create, read, add participants, change status, history'
       expect(userIdsOf(res.body)).toEqual([gm.userId, player]);
     });
 
-    it('hides a session from anyone else, removed users included (404)', async () => {
+    it('hides a session from anyone else, removed users included (404; the removed user is told why)', async () => {
       const session = await gm.createdSession();
       const removed = newUserId();
       await gm.addParticipant(session.id, removed).expect(201);
-      await gm.removeParticipant(session.id, removed).expect(200);
+      const removal = (await gm.removeParticipant(session.id, removed).expect(200)).body;
 
       expectProblem(await as(newUserId()).getSession(session.id), 404, 'SESSION_NOT_FOUND', 'Game session not found');
-      expectProblem(await as(removed).getSession(session.id), 404, 'SESSION_NOT_FOUND', 'Game session not found');
+      expectProblem(await as(removed).getSession(session.id), 404, 'REMOVED_FROM_SESSION', 'You were removed from this game session', {
+        removal: { at: removal.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: null } },
+      });
       expect((await as(removed).listSessions().expect(200)).body.items).toEqual([]);
     });
   });
@@ -105,7 +107,7 @@ describe('Game sessions: create, read, add participants, change status, history'
 
       expect(res.body.players).toEqual([
         session.players[0],
-        { userId: user, type, joinedAt: expect.stringMatching(ISO) },
+        { userId: user, displayName: null, type, joinedAt: expect.stringMatching(ISO) },
       ]);
       expect(res.body.version).toBe(2);
     });
@@ -229,6 +231,7 @@ describe('Game sessions: create, read, add participants, change status, history'
         occurredAt: session.createdAt,
         userId: gm.userId,
         type: 'Master',
+        displayName: null,
       });
       expect(page).toEqual(all.slice(2, 4));
       expect(past).toEqual([]);

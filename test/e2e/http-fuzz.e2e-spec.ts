@@ -27,6 +27,8 @@ import { TEST_JWT_SECRET, newUserId, tokenFor } from '../support/tokens';
 import { UUID_PATTERN as UUID } from '../../src/contract/uuid';
 const PROBLEM_TYPE = /^urn:game-session-roster:problem:[a-z-]+$/;
 const PROBLEM_KEYS = ['code', 'detail', 'status', 'title', 'type'];
+/** The one extension member the contract gives a problem, by code. */
+const PROBLEM_EXTENSIONS: Record<string, string> = { REMOVED_FROM_SESSION: 'removal' };
 const STACK_TRACE = /\bat [^\s()]+ \(|\bat \/|\/(?:src|node_modules|dist|work)\/|\.[jt]s:\d+/;
 const SQL = /\b(?:SELECT|INSERT|UPDATE|DELETE)\b|relation|column|syntax error|QueryFailedError/i;
 const BODY_LIMIT = 16 * 1024;
@@ -697,7 +699,8 @@ describe('HTTP fuzz: malformed ids, bodies, headers, tokens and oversized inputs
         if (body !== undefined) {
           const doc = body as Record<string, unknown>;
           const keys = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(doc).sort() : [];
-          if (keys.join() !== PROBLEM_KEYS.join()) problems.push(`problem keys ${JSON.stringify(keys)}`);
+          const expectedKeys = [...PROBLEM_KEYS, ...(PROBLEM_EXTENSIONS[String(doc.code)] ? [PROBLEM_EXTENSIONS[String(doc.code)]] : [])].sort();
+          if (keys.join() !== expectedKeys.join()) problems.push(`problem keys ${JSON.stringify(keys)}`);
           else {
             if (typeof doc.type !== 'string' || !PROBLEM_TYPE.test(doc.type)) problems.push(`problem type ${json(doc.type)}`);
             if (doc.status !== res.status) problems.push(`problem status ${json(doc.status)} on HTTP ${res.status}`);

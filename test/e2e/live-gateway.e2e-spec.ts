@@ -195,7 +195,12 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
         expect(ofSession.map((r) => r.name)).toEqual(['RemovedFromSession']);
         expect(await tab.subscribe(session.id)).toEqual({
           ok: false,
-          error: { status: 404, code: 'SESSION_NOT_FOUND', detail: 'Game session not found' },
+          error: {
+            status: 404,
+            code: 'REMOVED_FROM_SESSION',
+            detail: 'You were removed from this game session',
+            removal: { at: expect.any(String), reason: 'removed', removedBy: { userId: gm.userId, displayName: null } },
+          },
         });
       }
       expect(tabs[0].named('SessionStatusChanged')).toEqual([expect.objectContaining({ sessionId: other.id, seq: 3 })]);

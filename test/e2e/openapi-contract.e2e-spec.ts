@@ -116,6 +116,12 @@ describe('OpenAPI contract: the served document, linted, generated into a client
       });
       expect(moved.data!.status).toBe('Scheduled');
 
+      const renamed = await client(assistantId).PATCH('/api/game-sessions/{id}/participants/{userId}', {
+        params: { path: { id, userId: assistantId } },
+        body: { displayName: 'Ireena' },
+      });
+      expect(renamed.data!.players.map((p) => p.displayName)).toEqual([null, null, 'Ireena', null]);
+
       const removed = await gm.DELETE('/api/game-sessions/{id}/participants/{userId}', { params: { path: { id, userId: playerId } } });
       expect(removed.data!.players.map((p) => p.userId)).toEqual([gmId, assistantId, guestId]);
 

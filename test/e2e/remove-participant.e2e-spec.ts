@@ -112,7 +112,9 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
     const res = await guest.removeParticipant(session.id, guest.userId).expect(200);
 
     expect(userIdsOf(res.body)).toEqual([gm.userId]);
-    expectProblem(await guest.getSession(session.id), 404, 'SESSION_NOT_FOUND', 'Game session not found');
+    expectProblem(await guest.getSession(session.id), 404, 'REMOVED_FROM_SESSION', 'You left this game session', {
+      removal: { at: res.body.updatedAt, reason: 'left', removedBy: null },
+    });
   });
 
   it('a non-participant removing themselves answers 404 PARTICIPANT_NOT_FOUND', async () => {
@@ -208,7 +210,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
 
     const res = await gm.addParticipant(session.id, ids[0], 'Guest').expect(201);
 
-    expect(res.body.players[1]).toEqual({ userId: ids[0], type: 'Guest', joinedAt: expect.any(String) });
+    expect(res.body.players[1]).toEqual({ userId: ids[0], displayName: null, type: 'Guest', joinedAt: expect.any(String) });
     expect(res.body.players[1].joinedAt > first).toBe(true);
     const log = (await gm.listEvents(session.id).expect(200)).body.items;
     expect(log.map((e: { event: string }) => e.event)).toEqual([

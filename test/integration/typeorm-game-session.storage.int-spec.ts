@@ -22,12 +22,14 @@ async function projectionOf(dataSource: DataSource, sessionId: string): Promise<
   const [session] = await dataSource.query('SELECT status, updated_at, version FROM game_sessions WHERE id = $1', [sessionId]);
   if (!session) return null;
   const seats = await dataSource.query(
-    'SELECT user_id, type, joined_at FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq',
+    'SELECT user_id, type, joined_at, display_name FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq',
     [sessionId],
   );
   return {
     status: session.status,
-    players: seats.map((p: { user_id: string; type: PlayerType; joined_at: Date }) => Participant.of(p.user_id, p.type, p.joined_at)),
+    players: seats.map((p: { user_id: string; type: PlayerType; joined_at: Date; display_name: string | null }) =>
+      Participant.of(p.user_id, p.type, p.joined_at, p.display_name),
+    ),
     updatedAt: session.updated_at,
     version: session.version,
   };

@@ -37,8 +37,8 @@ export async function launchChromium(): Promise<Browser> {
 export interface ConsoleRig {
   /** The built app (dist/main.js and dist-console), as its own process, on a database of its own. */
   readonly app: AppProcess;
-  /** The REST API as `userId`, to set the table and to check what the server holds. */
-  api(userId: string): RosterApi;
+  /** The REST API as `userId` (whose token names them `tokenName`, when given), to set the table and to check what the server holds. */
+  api(userId: string, tokenName?: string): RosterApi;
   /** A browser context of its own (another person's browser), signed in as `userId` when given. */
   pageOf(userId?: string): Promise<Page>;
 }
@@ -70,7 +70,7 @@ export function useConsoleRig(): ConsoleRig {
     get app() {
       return started().app;
     },
-    api: (userId) => new RosterApi(started().app.url, userId),
+    api: (userId, tokenName) => new RosterApi(started().app.url, userId, tokenName),
     pageOf: async (userId) => {
       const context = await started().browser.newContext();
       context.setDefaultTimeout(WAIT_MS);

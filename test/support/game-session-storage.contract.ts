@@ -87,7 +87,7 @@ export function describeGameSessionStorage(name: string, make: () => Promise<Sto
       ]);
       expect(loaded.state).toMatchObject({ version: 2, updatedAt: at(5) });
       expect(updated.uncommittedEvents).toEqual([
-        { event: 'ParticipantJoined', sessionId: session.id, seq: 2, occurredAt: at(5), userId: player, type: Player },
+        { event: 'ParticipantJoined', sessionId: session.id, seq: 2, occurredAt: at(5), userId: player, type: Player, displayName: null },
       ]);
       expect(await storage.listEvents(session.id, 1, 100)).toEqual(updated.uncommittedEvents);
     });
@@ -174,6 +174,48 @@ export function describeGameSessionStorage(name: string, make: () => Promise<Sto
       expect(projection).toEqual(replay(log));
       expect(projection?.players.map((p) => p.userId)).toEqual([session.ownerId, cleo, anna]);
       expect(projection).toMatchObject({ status: Paused, version: 10, updatedAt: at(9) });
+    });
+
+    it("latestDeparture finds a user's newest ParticipantLeft, and null for someone who never left", async () => {
+      const session = await added();
+      const anna = randomUUID();
+      await storage.update(session.id, (s) => s.addParticipant(anna, Player, s.ownerId, at(1)));
+      await storage.update(session.id, (s) => s.removeParticipant(anna, anna, at(2)));
+      await storage.update(session.id, (s) => s.addParticipant(anna, Guest, s.ownerId, at(3)));
+      await storage.update(session.id, (s) => s.removeParticipant(anna, s.ownerId, at(4)));
+
+      expect(await storage.latestDeparture(session.id, anna)).toEqual(
+        (await storage.listEvents(session.id, 0, 100)).find((e) => e.seq === 5),
+      );
+      expect(await storage.latestDeparture(session.id, anna)).toMatchObject({ reason: 'removed', removedBy: session.ownerId, occurredAt: at(4) });
+      expect(await storage.latestDeparture(session.id, session.ownerId)).toBeNull();
+      expect(await storage.latestDeparture(randomUUID(), anna)).toBeNull();
+    });
+
+    it('names are stored as the log says: a seat under a name, renames, a name cleared, a re-join under another name', async () => {
+      const session = await added();
+      const [anna, ben] = [randomUUID(), randomUUID()];
+      const changes = [
+        (s: GameSession) => s.addParticipant(anna, Player, s.ownerId, at(1), 'Anna'),
+        (s: GameSession) => s.addParticipant(ben, Guest, s.ownerId, at(2)),
+        (s: GameSession) => s.renameParticipant(anna, 'Ireena', anna, at(3)),
+        (s: GameSession) => s.renameParticipant(ben, 'Ismark', s.ownerId, at(4)),
+        (s: GameSession) => s.renameParticipant(anna, null, s.ownerId, at(5)),
+        (s: GameSession) => s.removeParticipant(ben, ben, at(6)),
+        (s: GameSession) => s.addParticipant(ben, Player, s.ownerId, at(7), 'Ismark the Lesser'),
+      ];
+      for (const change of changes) await storage.update(session.id, change);
+
+      const loaded = await storage.findById(session.id);
+      const log = await storage.listEvents(session.id, 0, 100);
+
+      expect(loaded!.state.players.map((p) => [p.userId, p.displayName])).toEqual([
+        [session.ownerId, null],
+        [anna, null],
+        [ben, 'Ismark the Lesser'],
+      ]);
+      expect(await under.projection(session.id)).toEqual(replay(log));
+      expect(log.filter((e) => e.event === 'ParticipantRenamed')).toHaveLength(3);
     });
   });
 }

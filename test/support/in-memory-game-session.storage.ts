@@ -2,7 +2,7 @@ import { GameSessionStorage } from '../../src/game-sessions/application/game-ses
 import { GameSession } from '../../src/game-sessions/domain/game-session';
 import type { GameSessionState } from '../../src/game-sessions/domain/game-session';
 import { GameSessionNotFound } from '../../src/game-sessions/domain/game-session.errors';
-import type { GameSessionEvent } from '../../src/game-sessions/domain/game-session.events';
+import type { GameSessionEvent, ParticipantLeft } from '../../src/game-sessions/domain/game-session.events';
 import { Participant } from '../../src/game-sessions/domain/participant';
 
 interface Snapshot {
@@ -14,7 +14,7 @@ interface Snapshot {
 function copyState(state: GameSessionState): GameSessionState {
   return {
     ...state,
-    players: state.players.map((p) => Participant.of(p.userId, p.type, new Date(p.joinedAt))),
+    players: state.players.map((p) => Participant.of(p.userId, p.type, new Date(p.joinedAt), p.displayName)),
     createdAt: new Date(state.createdAt),
     updatedAt: new Date(state.updatedAt),
   };
@@ -65,6 +65,11 @@ export class InMemoryGameSessionStorage extends GameSessionStorage {
       .filter((e) => e.seq > afterSeq)
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit);
+  }
+
+  async latestDeparture(sessionId: string, userId: string): Promise<ParticipantLeft | null> {
+    const departures = this.eventsOf(sessionId).filter((e): e is ParticipantLeft => e.event === 'ParticipantLeft' && e.userId === userId);
+    return departures.sort((a, b) => b.seq - a.seq)[0] ?? null;
   }
 
   /** The stored log, for assertions; a copy, so a test cannot change what is stored. */

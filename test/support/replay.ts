@@ -8,9 +8,20 @@ export function replay(events: readonly (SessionEventView | GameSessionEvent)[])
   return events.map(fromEventJson).reduce(evolve, EMPTY_ROSTER);
 }
 
+export interface Seat {
+  readonly userId: string;
+  readonly displayName: string | null;
+  readonly type: string;
+}
+
 /** The roster the log explains, in its order: the log must always explain the roster. */
-export function replayRoster(events: readonly (SessionEventView | GameSessionEvent)[]): { userId: string; type: string }[] {
-  return replay(events).players.map(({ userId, type }) => ({ userId, type }));
+export function replayRoster(events: readonly (SessionEventView | GameSessionEvent)[]): Seat[] {
+  return seatsOf(replay(events));
+}
+
+/** A roster's seats (the API's, or a replayed one) in the shape replayRoster gives, to compare the two. */
+export function seatsOf(session: { readonly players: readonly Seat[] }): Seat[] {
+  return session.players.map(({ userId, displayName, type }) => ({ userId, displayName, type }));
 }
 
 /** seq runs 1, 2, 3, … with no gap and no repeat. */

@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import request, { Response } from 'supertest';
 import { App } from 'supertest/types';
 import type { GameSessionView } from '../../src/contract/session-views';
-import { tokenFor } from './tokens';
+import { TEST_JWT_SECRET, tokenFor } from './tokens';
 
 /** The REST API as one user drives it: real HTTP through supertest, a real token on every call. */
 export class RosterApi {
   constructor(
     private readonly http: App,
     readonly userId: string,
+    /** The token's `name` claim; none when undefined. */
+    private readonly tokenName?: string,
   ) {}
 
   private auth(req: request.Test): request.Test {
-    return req.set('Authorization', `Bearer ${tokenFor(this.userId)}`);
+    return req.set('Authorization', `Bearer ${tokenFor(this.userId, TEST_JWT_SECRET, this.tokenName)}`);
   }
 
   /** Any request, with this user's token: for bodies and paths the named helpers would not send. */
@@ -44,8 +46,13 @@ export class RosterApi {
     return this.auth(request(this.http).get(`/api/game-sessions/${sessionId}`));
   }
 
-  addParticipant(sessionId: string, userId: string, type = 'Player'): request.Test {
-    return this.auth(request(this.http).post(`/api/game-sessions/${sessionId}/participants`)).send({ userId, type });
+  addParticipant(sessionId: string, userId: string, type = 'Player', displayName?: string): request.Test {
+    const body = displayName === undefined ? { userId, type } : { userId, type, displayName };
+    return this.auth(request(this.http).post(`/api/game-sessions/${sessionId}/participants`)).send(body);
+  }
+
+  renameParticipant(sessionId: string, userId: string, displayName: string | null): request.Test {
+    return this.auth(request(this.http).patch(`/api/game-sessions/${sessionId}/participants/${userId}`)).send({ displayName });
   }
 
   changeStatus(sessionId: string, status: string): request.Test {
@@ -63,8 +70,8 @@ export class RosterApi {
 
 export const userIdsOf = (session: GameSessionView): string[] => session.players.map((p) => p.userId);
 
-/** Asserts the exact problem document an acceptance criterion names. */
-export function expectProblem(res: Response, status: number, code: string, detail?: string): void {
+/** Asserts the exact problem document an acceptance criterion names, with its extension members if any. */
+export function expectProblem(res: Response, status: number, code: string, detail?: string, extensions: object = {}): void {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(res.body).toEqual({
@@ -73,5 +80,6 @@ export function expectProblem(res: Response, status: number, code: string, detai
     status,
     detail: detail ?? expect.any(String),
     code,
+    ...extensions,
   });
 }

@@ -8,7 +8,7 @@ export function evolveView(session: GameSessionView, event: SessionEventView): G
   const next = evolve(
     {
       status: session.status,
-      players: session.players.map((p) => Participant.of(p.userId, p.type, new Date(p.joinedAt))),
+      players: session.players.map((p) => Participant.of(p.userId, p.type, new Date(p.joinedAt), p.displayName)),
       updatedAt: new Date(session.updatedAt),
       version: session.version,
     },
@@ -17,7 +17,7 @@ export function evolveView(session: GameSessionView, event: SessionEventView): G
   return {
     ...session,
     status: next.status,
-    players: next.players.map((p) => ({ userId: p.userId, type: p.type, joinedAt: p.joinedAt.toISOString() })),
+    players: next.players.map((p) => ({ userId: p.userId, displayName: p.displayName, type: p.type, joinedAt: p.joinedAt.toISOString() })),
     updatedAt: next.updatedAt.toISOString(),
     version: next.version,
   };

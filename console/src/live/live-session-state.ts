@@ -1,4 +1,4 @@
-import type { GameSessionView, RemovedFromSession, SessionEventView } from '../../../src/contract';
+import type { GameSessionView, RemovalView, SessionEventView } from '../../../src/contract';
 import { evolveView } from './evolve-view';
 
 /** What the session page knows of one session, kept in step with its live feed. */
@@ -15,7 +15,7 @@ export type LiveSessionState =
       readonly historyError: string | undefined;
     }
   | { readonly phase: 'failed'; readonly detail: string }
-  | { readonly phase: 'removed'; readonly removal: RemovedFromSession; readonly title: string | undefined };
+  | { readonly phase: 'removed'; readonly removal: RemovalView; readonly title: string | undefined };
 
 export type LiveSessionAction =
   | { readonly type: 'subscribed'; readonly session: GameSessionView; readonly seq: number }
@@ -23,7 +23,7 @@ export type LiveSessionAction =
   | { readonly type: 'history'; readonly events: readonly SessionEventView[] }
   | { readonly type: 'historyFailed'; readonly detail: string }
   | { readonly type: 'failed'; readonly detail: string }
-  | { readonly type: 'removed'; readonly removal: RemovedFromSession };
+  | { readonly type: 'removed'; readonly removal: RemovalView };
 
 export const LOADING: LiveSessionState = { phase: 'loading', early: [] };
 
@@ -43,8 +43,13 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
       return state.phase === 'ready' ? { ...state, historyError: action.detail } : state;
     case 'failed':
       return state.phase === 'removed' ? state : { phase: 'failed', detail: action.detail };
-    case 'removed':
-      return { phase: 'removed', removal: action.removal, title: state.phase === 'ready' ? state.session.title : undefined };
+    case 'removed': {
+      if (state.phase !== 'ready') return { phase: 'removed', removal: action.removal, title: undefined };
+      // The live event names the remover by id: the roster still knows their name.
+      const remover = action.removal.removedBy && state.session.players.find((p) => p.userId === action.removal.removedBy!.userId);
+      const removedBy = remover ? { userId: remover.userId, displayName: remover.displayName } : action.removal.removedBy;
+      return { phase: 'removed', removal: { ...action.removal, removedBy }, title: state.session.title };
+    }
   }
 }
 

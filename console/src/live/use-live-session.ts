@@ -33,7 +33,8 @@ export function useLiveSession(
       const afterSeq = subscribed ? lastSeq : undefined;
       const ack = await socket.emitWithAck('session:subscribe', { sessionId, afterSeq });
       if (!ack.ok) {
-        dispatch({ type: 'failed', detail: ack.error.detail });
+        // Removed (or left) while this page was closed: told who, when, as if it had been live.
+        dispatch(ack.error.removal ? { type: 'removed', removal: ack.error.removal } : { type: 'failed', detail: ack.error.detail });
         socket.disconnect();
         return;
       }
@@ -55,7 +56,8 @@ export function useLiveSession(
     }
     socket.on('RemovedFromSession', (removal) => {
       if (removal.sessionId !== sessionId) return;
-      dispatch({ type: 'removed', removal });
+      const { occurredAt: at, reason, removedBy } = removal;
+      dispatch({ type: 'removed', removal: { at, reason, removedBy: removedBy === null ? null : { userId: removedBy, displayName: null } } });
       socket.disconnect();
     });
     socket.on('disconnect', () => setConnection('reconnecting'));

@@ -1,22 +1,23 @@
 import { useEffect, useRef } from 'react';
-import type { RemovedFromSession } from '../../../src/contract';
+import type { RemovalView } from '../../../src/contract';
 import { followLink } from '../navigation';
 import { formatTime } from '../session/labels';
 
 /** Where a removed (or leaving) participant lands, on every tab that showed the session. */
-export function RemovedScreen({ removal, title }: { removal: RemovedFromSession; title: string | undefined }) {
+export function RemovedScreen({ removal, title }: { removal: RemovalView; title: string | undefined }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // The page changed under the user: focus the news so that screen readers read it.
   useEffect(() => heading.current?.focus(), []);
   const removed = removal.reason === 'removed';
   const session = title ? `“${title}”` : 'the session';
+  const remover = removal.removedBy?.displayName ? `${removal.removedBy.displayName} (the Game Master)` : 'The Game Master';
   return (
     <main className="removed">
       <h1 ref={heading} tabIndex={-1}>
         {removed ? 'You were removed from this session' : 'You left this session'}
       </h1>
       <p>
-        {removed ? `The Game Master removed you from ${session}` : `You left ${session}`} at {formatTime(removal.occurredAt)}. You can
+        {removed ? `${remover} removed you from ${session}` : `You left ${session}`} at {formatTime(removal.at)}. You can
         no longer see its roster or history.
       </p>
       <a className="button primary" href="/" onClick={followLink}>

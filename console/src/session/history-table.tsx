@@ -51,6 +51,12 @@ function describeEvent(event: SessionEventView, ownerId: string, name: (userId: 
       return event.removedBy
         ? { actor: name(event.removedBy), what: `Removed ${name(event.userId)} (${event.type})`, reason: event.reason }
         : { actor: name(event.userId), what: `Left the session (${event.type})`, reason: event.reason };
+    case 'ParticipantRenamed':
+      return {
+        actor: name(event.renamedBy),
+        what: event.displayName === null ? `Cleared the name of ${name(event.userId)}` : `Named ${name(event.userId)} "${event.displayName}"`,
+        reason: '—',
+      };
     case 'SessionStatusChanged':
       return { actor: name(ownerId), what: `Moved the session from ${statusName(event.from)} to ${statusName(event.to)}`, reason: '—' };
   }

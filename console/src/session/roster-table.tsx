@@ -19,6 +19,7 @@ export function RosterTable({ players, me, canRemove, onRemove }: RosterTablePro
         {players.map((participant) => (
           <tr key={participant.userId}>
             <td>
+              {participant.displayName !== null && <span className="display-name">{participant.displayName} </span>}
               <UserId id={participant.userId} />
               {participant.userId === me && <span className="you"> (you)</span>}
             </td>

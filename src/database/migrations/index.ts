@@ -2,6 +2,7 @@ import { CreateGameSessions1763700000000 } from './1763700000000-create-game-ses
 import { CreateSocketIoAttachments1763700000001 } from './1763700000001-create-socket-io-attachments';
 import { CreateIdempotencyKeys1763700000002 } from './1763700000002-create-idempotency-keys';
 import { MergeVersionAndLastSeq1763700000003 } from './1763700000003-merge-version-and-last-seq';
+import { AddDisplayNames1763700000004 } from './1763700000004-add-display-names';
 
 /** In order of application. Listed, not globbed, so that the compiled and the test build agree. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateSocketIoAttachments1763700000001,
   CreateIdempotencyKeys1763700000002,
   MergeVersionAndLastSeq1763700000003,
+  AddDisplayNames1763700000004,
 ];

@@ -1,5 +1,5 @@
 import { GameSession } from '../domain/game-session';
-import { GameSessionEvent } from '../domain/game-session.events';
+import { GameSessionEvent, ParticipantLeft } from '../domain/game-session.events';
 
 /**
  * Where game sessions and their event logs live. An abstract class so that it is its own
@@ -20,6 +20,9 @@ export abstract class GameSessionStorage {
    * @throws GameSessionNotFound
    */
   abstract update(id: string, change: (session: GameSession) => void): Promise<GameSession>;
+
+  /** The newest ParticipantLeft of `userId` in the session's log, or null when they never left it. */
+  abstract latestDeparture(sessionId: string, userId: string): Promise<ParticipantLeft | null>;
 
   /** The session's log in ascending seq, starting after `afterSeq`. */
   abstract listEvents(sessionId: string, afterSeq: number, limit: number): Promise<GameSessionEvent[]>;

@@ -1,5 +1,7 @@
 // Types only: the console imports this module, and must not bundle the aggregate for it.
+import type { RemovalView } from '../../contract/problems';
 import type { GameSessionView, SessionEventView } from '../../contract/session-views';
+import type { Departure } from '../domain/departure';
 import type { GameSession } from '../domain/game-session';
 import type { GameSessionEvent } from '../domain/game-session.events';
 
@@ -14,7 +16,7 @@ export function toGameSessionView(session: GameSession): GameSessionView {
     title,
     ownerId,
     status,
-    players: players.map(({ userId, type, joinedAt }) => ({ userId, type, joinedAt: joinedAt.toISOString() })),
+    players: players.map(({ userId, displayName, type, joinedAt }) => ({ userId, displayName, type, joinedAt: joinedAt.toISOString() })),
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
     version,
@@ -30,4 +32,9 @@ export function toEventView(event: GameSessionEvent): SessionEventView {
 /** The domain's event again from what a client read, so that it can be folded through `evolve`. */
 export function fromEventJson(event: SessionEventView | GameSessionEvent): GameSessionEvent {
   return { ...event, occurredAt: new Date(event.occurredAt) } as GameSessionEvent;
+}
+
+/** A departure as the REMOVED_FROM_SESSION problem carries it. */
+export function toRemovalView({ at, reason, removedBy }: Departure): RemovalView {
+  return { at: at.toISOString(), reason, removedBy };
 }

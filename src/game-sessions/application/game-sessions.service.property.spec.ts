@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { FIXED_NOW } from '../../../test/support/game-session.mother';
 import { Move, OWNER, histories } from '../../../test/support/roster-histories';
 import { InMemoryGameSessionStorage } from '../../../test/support/in-memory-game-session.storage';
-import { replayRoster } from '../../../test/support/replay';
+import { replayRoster, seatsOf } from '../../../test/support/replay';
 import { isAllowedMove } from '../../../test/support/status-moves';
 import type { GameSessionState } from '../domain/game-session';
 import { GameSessionError, StaleSession } from '../domain/game-session.errors';
@@ -169,7 +169,7 @@ describe('GameSessionsService under random histories of moves, with random If-Ma
     await fc.assert(
       fc.asyncProperty(history, async (actions) => {
         await play(actions, ({ returned, storedAfter: { state, log } }) => {
-          const seats = state.players.map(({ userId, type }) => ({ userId, type }));
+          const seats = seatsOf(state);
           expectEqual(
             { seats, seqs: log.map((e) => e.seq), version: state.version },
             { seats: replayRoster(log), seqs: log.map((_, i) => i + 1), version: log.length },

@@ -5,6 +5,7 @@ import {
   AlreadyParticipant,
   CannotAddMaster,
   CannotRemoveMaster,
+  DepartedFromSession,
   GameSessionNotFound,
   InvalidStatusTransition,
   InvalidTitle,
@@ -126,6 +127,7 @@ describe('GameSessionsService', () => {
         occurredAt: FIXED_NOW,
         userId: gm,
         type: Master,
+        displayName: null,
       };
       expect(session.state).toEqual({
         id: session.id,
@@ -180,11 +182,18 @@ describe('GameSessionsService', () => {
       await expectNotFound(service.getSession(sessionId, aUserId()));
     });
 
-    it('getSession_WhenRequesterWasRemoved_AnswersNotFound', async () => {
+    it('getSession_WhenRequesterWasRemoved_AnswersRemovedFromSession_WithWhoAndWhen', async () => {
       const { sessionId, gm, ids } = await aStoredSession({ participants: [Player] });
-      await service.removeParticipant(sessionId, ids[0], gm);
+      const removed = await service.removeParticipant(sessionId, ids[0], gm);
 
-      await expectNotFound(service.getSession(sessionId, ids[0]));
+      const read = service.getSession(sessionId, ids[0]);
+
+      await expect(read).rejects.toBeInstanceOf(DepartedFromSession);
+      await expect(read).rejects.toMatchObject({
+        code: 'REMOVED_FROM_SESSION',
+        message: 'You were removed from this game session',
+        departure: { at: removed.state.updatedAt, reason: 'removed', removedBy: { userId: gm, displayName: null } },
+      });
     });
 
     it('getSession_WhenSessionDoesNotExist_AnswersNotFound', async () => {
@@ -229,9 +238,9 @@ describe('GameSessionsService', () => {
       const events = await service.listEvents(sessionId, ids[1], { afterSeq: 0, limit: 100 });
 
       expect(events).toEqual([
-        { event: 'ParticipantJoined', sessionId, seq: 1, occurredAt: FIXED_NOW, userId: gm, type: Master },
-        { event: 'ParticipantJoined', sessionId, seq: 2, occurredAt: FIXED_NOW, userId: ids[0], type: Player },
-        { event: 'ParticipantJoined', sessionId, seq: 3, occurredAt: FIXED_NOW, userId: ids[1], type: Guest },
+        { event: 'ParticipantJoined', sessionId, seq: 1, occurredAt: FIXED_NOW, userId: gm, type: Master, displayName: null },
+        { event: 'ParticipantJoined', sessionId, seq: 2, occurredAt: FIXED_NOW, userId: ids[0], type: Player, displayName: null },
+        { event: 'ParticipantJoined', sessionId, seq: 3, occurredAt: FIXED_NOW, userId: ids[1], type: Guest, displayName: null },
         { event: 'SessionStatusChanged', sessionId, seq: 4, occurredAt: FIXED_NOW, from: Draft, to: Scheduled },
       ]);
     });
@@ -256,11 +265,15 @@ describe('GameSessionsService', () => {
       await expectNotFound(service.listEvents(sessionId, aUserId(), { afterSeq: 0, limit: 100 }));
     });
 
-    it('listEvents_WhenRequesterLeft_AnswersNotFound', async () => {
+    it('listEvents_WhenRequesterLeft_AnswersRemovedFromSession_AsLeft', async () => {
       const { sessionId, ids } = await aStoredSession({ participants: [Player] });
-      await service.removeParticipant(sessionId, ids[0], ids[0]);
+      const left = await service.removeParticipant(sessionId, ids[0], ids[0]);
 
-      await expectNotFound(service.listEvents(sessionId, ids[0], { afterSeq: 0, limit: 100 }));
+      await expect(service.listEvents(sessionId, ids[0], { afterSeq: 0, limit: 100 })).rejects.toMatchObject({
+        code: 'REMOVED_FROM_SESSION',
+        message: 'You left this game session',
+        departure: { at: left.state.updatedAt, reason: 'left', removedBy: null },
+      });
     });
   });
 
@@ -273,7 +286,7 @@ describe('GameSessionsService', () => {
 
       const session = await service.addParticipant(sessionId, userId, Player, gm);
 
-      const joined = { event: 'ParticipantJoined', sessionId, seq: 2, occurredAt: now, userId, type: Player };
+      const joined = { event: 'ParticipantJoined', sessionId, seq: 2, occurredAt: now, userId, type: Player, displayName: null };
       expect(session.state).toEqual({
         ...before,
         players: [...before!.players, Participant.of(userId, Player, now)],

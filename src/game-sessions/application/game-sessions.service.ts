@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GameSession } from '../domain/game-session';
-import { GameSessionNotFound, StaleSession } from '../domain/game-session.errors';
+import { departureOf } from '../domain/departure';
+import { DepartedFromSession, GameSessionNotFound, StaleSession } from '../domain/game-session.errors';
 import { GameSessionEvent } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
+import { DisplayName, acceptedDisplayName } from '../domain/participant';
 import { PlayerType } from '../domain/player-type';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
@@ -26,18 +28,25 @@ export class GameSessionsService {
     private readonly clock: Clock,
   ) {}
 
-  async createSession(title: string, ownerId: string): Promise<GameSession> {
-    const session = GameSession.create({ id: randomUUID(), title, ownerId, now: this.clock.now() });
+  /** `ownerTokenName`: the creator's token `name`, which names the Master's seat when the rules accept it. */
+  async createSession(title: string, ownerId: string, ownerTokenName?: string): Promise<GameSession> {
+    const ownerName = ownerTokenName === undefined ? null : (acceptedDisplayName(ownerTokenName) ?? null);
+    const session = GameSession.create({ id: randomUUID(), title, ownerId, ownerName, now: this.clock.now() });
     await this.storage.add(session);
     this.publisher.publish(session.pullDomainEvents());
     return session;
   }
 
-  /** Only current participants see a session; to anyone else it does not exist. */
+  /**
+   * Only current participants see a session; to anyone else it does not exist. Someone who was
+   * seated and is no longer is told, in that same 404, how their latest seat ended.
+   */
   async getSession(sessionId: string, requestingUserId: string): Promise<GameSession> {
     const session = await this.storage.findById(sessionId);
-    if (!session?.isParticipant(requestingUserId)) throw new GameSessionNotFound();
-    return session;
+    if (session?.isParticipant(requestingUserId)) return session;
+    const departure = session && (await this.storage.latestDeparture(sessionId, requestingUserId));
+    if (departure) throw new DepartedFromSession(departureOf(departure, session.state.players));
+    throw new GameSessionNotFound();
   }
 
   listSessionsOf(userId: string): Promise<GameSession[]> {
@@ -55,8 +64,20 @@ export class GameSessionsService {
     type: PlayerType,
     requestingUserId: string,
     expected?: ExpectedVersions,
+    displayName: DisplayName = null,
   ): Promise<GameSession> {
-    return this.mutate(sessionId, expected, (session, now) => session.addParticipant(userId, type, requestingUserId, now));
+    return this.mutate(sessionId, expected, (session, now) => session.addParticipant(userId, type, requestingUserId, now, displayName));
+  }
+
+  /** The participant themselves or the Game Master; null clears the name. */
+  renameParticipant(
+    sessionId: string,
+    userId: string,
+    displayName: DisplayName,
+    requestingUserId: string,
+    expected?: ExpectedVersions,
+  ): Promise<GameSession> {
+    return this.mutate(sessionId, expected, (session, now) => session.renameParticipant(userId, displayName, requestingUserId, now));
   }
 
   changeStatus(

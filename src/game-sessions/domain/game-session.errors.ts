@@ -1,4 +1,6 @@
 import { GameSessionStatus } from './game-session-status';
+import { Departure } from './departure';
+import { DISPLAY_NAME_MAX_LENGTH } from './participant';
 
 /** The stable codes of the rules of the table: clients key on them, the wire contract gives each its status. */
 export type RuleCode =
@@ -12,7 +14,8 @@ export type RuleCode =
   | 'CANNOT_ADD_MASTER'
   | 'INVALID_STATUS_TRANSITION'
   | 'VALIDATION_FAILED'
-  | 'STALE_SESSION';
+  | 'STALE_SESSION'
+  | 'REMOVED_FROM_SESSION';
 
 /** A broken rule of the table. */
 export abstract class GameSessionError extends Error {
@@ -26,13 +29,31 @@ export class GameSessionNotFound extends GameSessionError {
   }
 }
 
-export type RosterAction = 'add' | 'remove';
+/**
+ * A read by someone who was seated once: still "not found", as for any outsider, but told how
+ * their latest departure came about (who removed them, when), which only they may learn.
+ */
+export class DepartedFromSession extends GameSessionError {
+  readonly code = 'REMOVED_FROM_SESSION';
+  constructor(readonly departure: Departure) {
+    super(departure.reason === 'removed' ? 'You were removed from this game session' : 'You left this game session');
+  }
+}
+
+export type RosterAction = 'add' | 'remove' | 'rename';
 type ManagedAction = RosterAction | 'changeStatus';
 
 const GAME_MASTER_ONLY: Record<ManagedAction, string> = {
   add: 'Only the Game Master can add participants',
   remove: 'Only the Game Master can remove participants',
+  rename: 'Only the Game Master or the participant themselves can rename a participant',
   changeStatus: 'Only the Game Master can change the session status',
+};
+
+const FROZEN_VERB: Record<RosterAction, string> = {
+  add: 'add participants to',
+  remove: 'remove participants from',
+  rename: 'rename participants in',
 };
 
 export class NotGameMaster extends GameSessionError {
@@ -47,8 +68,7 @@ export class RosterFrozen extends GameSessionError {
   readonly code: 'SESSION_FINISHED' | 'SESSION_CANCELLED';
   constructor(action: RosterAction, status: GameSessionStatus.Finished | GameSessionStatus.Cancelled) {
     const finished = status === GameSessionStatus.Finished;
-    const verb = action === 'add' ? 'add participants to' : 'remove participants from';
-    super(`Cannot ${verb} ${finished ? 'finished' : 'cancelled'} session`);
+    super(`Cannot ${FROZEN_VERB[action]} ${finished ? 'finished' : 'cancelled'} session`);
     this.code = finished ? 'SESSION_FINISHED' : 'SESSION_CANCELLED';
   }
 }
@@ -92,6 +112,13 @@ export class InvalidTitle extends GameSessionError {
   readonly code = 'VALIDATION_FAILED';
   constructor() {
     super('title must be 1 to 128 characters after trimming');
+  }
+}
+
+export class InvalidDisplayName extends GameSessionError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor() {
+    super(`displayName must be 1 to ${DISPLAY_NAME_MAX_LENGTH} characters after trimming, or null`);
   }
 }
 

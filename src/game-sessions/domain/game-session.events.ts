@@ -1,4 +1,5 @@
 import { GameSessionStatus } from './game-session-status';
+import { DisplayName } from './participant';
 import { PlayerType } from './player-type';
 
 export type LeaveReason = 'removed' | 'left';
@@ -17,6 +18,16 @@ export interface ParticipantJoined extends SessionEventBase {
   readonly event: 'ParticipantJoined';
   readonly userId: string;
   readonly type: PlayerType;
+  readonly displayName: DisplayName;
+}
+
+export interface ParticipantRenamed extends SessionEventBase {
+  readonly event: 'ParticipantRenamed';
+  readonly userId: string;
+  /** null: the name was cleared. */
+  readonly displayName: DisplayName;
+  /** The participant themselves, or the Game Master. */
+  readonly renamedBy: string;
 }
 
 export interface ParticipantLeft extends SessionEventBase {
@@ -34,5 +45,5 @@ export interface SessionStatusChanged extends SessionEventBase {
   readonly to: GameSessionStatus;
 }
 
-export type GameSessionEvent = ParticipantJoined | ParticipantLeft | SessionStatusChanged;
+export type GameSessionEvent = ParticipantJoined | ParticipantLeft | ParticipantRenamed | SessionStatusChanged;
 export type GameSessionEventName = GameSessionEvent['event'];

@@ -10,13 +10,23 @@ const { Draft, Scheduled } = GameSessionStatus;
 const SESSION = 'session-1';
 const [GM, ANNA, BEN] = [aUserId(), aUserId(), aUserId()];
 
-const joined = (seq: number, userId: string, type: PlayerType): GameSessionEvent => ({
+const joined = (seq: number, userId: string, type: PlayerType, displayName: string | null = null): GameSessionEvent => ({
   event: 'ParticipantJoined',
   sessionId: SESSION,
   seq,
   occurredAt: aDate(seq),
   userId,
   type,
+  displayName,
+});
+const renamed = (seq: number, userId: string, displayName: string | null, renamedBy = GM): GameSessionEvent => ({
+  event: 'ParticipantRenamed',
+  sessionId: SESSION,
+  seq,
+  occurredAt: aDate(seq),
+  userId,
+  displayName,
+  renamedBy,
 });
 const left = (seq: number, userId: string, type: PlayerType): GameSessionEvent => ({
   event: 'ParticipantLeft',
@@ -62,6 +72,24 @@ describe('evolve: how each event changes a session', () => {
     ]);
   });
 
+  it('ParticipantJoined seats the user under the name the event carries, or none', () => {
+    const named = evolve(TABLE, joined(4, aUserId(), Player, 'Strahd'));
+
+    expect(named.players[3].displayName).toBe('Strahd');
+    expect(TABLE.players.map((p) => p.displayName)).toEqual([null, null, null]);
+  });
+
+  it('ParticipantRenamed gives that one participant the new name (null clears it), in place and nothing else', () => {
+    const next = [renamed(4, ANNA, 'Ireena'), renamed(5, BEN, 'Ismark'), renamed(6, BEN, null)].reduce(evolve, TABLE);
+
+    expect(next.players).toEqual([
+      Participant.of(GM, Master, aDate(1)),
+      Participant.of(ANNA, Player, aDate(2), 'Ireena'),
+      Participant.of(BEN, Guest, aDate(3), null),
+    ]);
+    expect(next.status).toBe(TABLE.status);
+  });
+
   it('ParticipantLeft takes the user off the roster and keeps everyone else in order', () => {
     const next = evolve(TABLE, left(4, ANNA, Player));
 
@@ -79,6 +107,7 @@ describe('evolve: how each event changes a session', () => {
   it.each([
     ['ParticipantJoined', joined(4, aUserId(), Guest)],
     ['ParticipantLeft', left(4, BEN, Guest)],
+    ['ParticipantRenamed', renamed(4, BEN, 'Ismark')],
     ['SessionStatusChanged', statusChanged(4, Draft, Scheduled)],
   ])('%s moves the version to its seq and updatedAt to its moment', (_name, event) => {
     const next = evolve(TABLE, event);

@@ -29,9 +29,11 @@ export function evolve<S extends RosterState>(state: S, event: GameSessionEvent)
   const next: S = { ...state, updatedAt: event.occurredAt, version: event.seq };
   switch (event.event) {
     case 'ParticipantJoined':
-      return { ...next, players: [...state.players, Participant.of(event.userId, event.type, event.occurredAt)] };
+      return { ...next, players: [...state.players, Participant.of(event.userId, event.type, event.occurredAt, event.displayName)] };
     case 'ParticipantLeft':
       return { ...next, players: state.players.filter((p) => p.userId !== event.userId) };
+    case 'ParticipantRenamed':
+      return { ...next, players: state.players.map((p) => (p.userId === event.userId ? p.renamed(event.displayName) : p)) };
     case 'SessionStatusChanged':
       return { ...next, status: event.to };
   }

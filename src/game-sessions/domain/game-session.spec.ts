@@ -124,7 +124,7 @@ describe('GameSession', () => {
       const session = GameSession.create({ id, title: 'Curse of Strahd', ownerId, now: FIXED_NOW });
 
       expect(session.uncommittedEvents).toEqual([
-        { event: 'ParticipantJoined', sessionId: id, seq: 1, occurredAt: FIXED_NOW, userId: ownerId, type: Master },
+        { event: 'ParticipantJoined', sessionId: id, seq: 1, occurredAt: FIXED_NOW, userId: ownerId, type: Master, displayName: null },
       ]);
     });
 
@@ -172,7 +172,7 @@ describe('GameSession', () => {
         version: before.version + 1,
       });
       expect(session.uncommittedEvents).toEqual([
-        { event: 'ParticipantJoined', sessionId: session.id, seq: before.version + 1, occurredAt: LATER, userId, type },
+        { event: 'ParticipantJoined', sessionId: session.id, seq: before.version + 1, occurredAt: LATER, userId, type, displayName: null },
       ]);
     });
 
@@ -621,6 +621,115 @@ describe('GameSession', () => {
       session.state.updatedAt.setTime(0);
 
       expect(session.state.updatedAt).toEqual(aDate(10));
+    });
+  });
+});
+
+describe('GameSession names', () => {
+  const named = (session: GameSession, userId: string) => session.state.players.find((p) => p.userId === userId)?.displayName;
+
+  it("the Master's seat takes the name the creator gives, trimmed; none: null", () => {
+    const ownerId = aUserId();
+    expect(named(GameSession.create({ id: randomUUID(), title: 'Night 1', ownerId, ownerName: '  Strahd ', now: FIXED_NOW }), ownerId)).toBe('Strahd');
+    expect(named(GameSession.create({ id: randomUUID(), title: 'Night 1', ownerId, now: FIXED_NOW }), ownerId)).toBeNull();
+  });
+
+  it('the Game Master seats someone under a name: on the seat and in ParticipantJoined', () => {
+    const session = aGameSession();
+    const userId = aUserId();
+
+    session.addParticipant(userId, Player, session.ownerId, LATER, ' Ireena ');
+
+    expect(named(session, userId)).toBe('Ireena');
+    expect(session.uncommittedEvents).toEqual([expect.objectContaining({ event: 'ParticipantJoined', userId, displayName: 'Ireena' })]);
+  });
+
+  it.each([
+    ['empty after trimming', '   '],
+    ['65 characters', 'x'.repeat(65)],
+  ])('a name %s is refused (VALIDATION_FAILED) and nothing is recorded', (_case, name) => {
+    const session = aGameSession();
+    const before = session.state;
+
+    const act = () => session.addParticipant(aUserId(), Player, session.ownerId, LATER, name);
+
+    expect(act).toThrow('displayName must be 1 to 64 characters after trimming, or null');
+    expect(session.state).toEqual(before);
+    expect(session.uncommittedEvents).toEqual([]);
+  });
+
+  it('64 characters, counted as characters (emoji are one each), are a name', () => {
+    const session = aGameSession();
+    const userId = aUserId();
+
+    session.addParticipant(userId, Player, session.ownerId, LATER, '🐉'.repeat(64));
+
+    expect(named(session, userId)).toBe('🐉'.repeat(64));
+  });
+
+  describe('renameParticipant', () => {
+    it('a participant renames themselves: ParticipantRenamed with renamedBy = them, the next seq (the seat was seq 2)', () => {
+      const { session, ids } = aGameSessionWith([Player]);
+      const [anna] = ids;
+
+      session.renameParticipant(anna, '  Ireena ', anna, LATER);
+
+      expect(named(session, anna)).toBe('Ireena');
+      expect(session.uncommittedEvents).toEqual([
+        { event: 'ParticipantRenamed', sessionId: session.id, seq: 3, occurredAt: LATER, userId: anna, displayName: 'Ireena', renamedBy: anna },
+      ]);
+    });
+
+    it('the Game Master renames anyone, themselves included; null clears the name', () => {
+      const { session, ids } = aGameSessionWith([Guest]);
+      const [ben] = ids;
+
+      session.renameParticipant(ben, 'Ismark', session.ownerId, LATER);
+      session.renameParticipant(session.ownerId, 'Strahd', session.ownerId, LATER);
+      session.renameParticipant(ben, null, session.ownerId, LATER);
+
+      expect(session.state.players.map((p) => p.displayName)).toEqual(['Strahd', null]);
+      expect(session.uncommittedEvents.map((e) => e.event === 'ParticipantRenamed' && [e.userId, e.displayName, e.renamedBy])).toEqual([
+        [ben, 'Ismark', session.ownerId],
+        [session.ownerId, 'Strahd', session.ownerId],
+        [ben, null, session.ownerId],
+      ]);
+    });
+
+    it('the name they already have changes nothing: no event, no new version', () => {
+      const { session, ids } = aGameSessionWith([Player]);
+      session.renameParticipant(ids[0], 'Ireena', ids[0], LATER);
+      session.pullDomainEvents();
+      const version = session.version;
+
+      session.renameParticipant(ids[0], ' Ireena ', session.ownerId, LATER);
+      session.renameParticipant(session.ownerId, null, session.ownerId, LATER);
+
+      expect(session.uncommittedEvents).toEqual([]);
+      expect(session.version).toBe(version);
+    });
+
+    it.each<[string, (s: GameSession, ids: string[]) => void, Refusal]>([
+      ['another participant renames someone', (s, [anna, ben]) => s.renameParticipant(ben, 'x', anna, LATER), notGameMaster('Only the Game Master or the participant themselves can rename a participant')],
+      ['an outsider renames someone', (s, [anna]) => s.renameParticipant(anna, 'x', aUserId(), LATER), notGameMaster('Only the Game Master or the participant themselves can rename a participant')],
+      ['the GM renames someone not seated', (s) => s.renameParticipant(aUserId(), 'x', s.ownerId, LATER), { error: ParticipantNotFound, code: 'PARTICIPANT_NOT_FOUND', message: 'User is not a participant in this session' }],
+    ])('refused: %s, and nothing changes', (_case, act, refusal) => {
+      const { session, ids } = aGameSessionWith([Player, Guest]);
+      const before = session.state;
+
+      expect(() => act(session, ids)).toThrow(expect.objectContaining({ code: refusal.code, message: refusal.message }));
+      expect(session.state).toEqual(before);
+      expect(session.uncommittedEvents).toEqual([]);
+    });
+
+    it.each([
+      [Finished, 'SESSION_FINISHED', 'Cannot rename participants in finished session'],
+      [Cancelled, 'SESSION_CANCELLED', 'Cannot rename participants in cancelled session'],
+    ] as const)('a %s roster accepts no renames (%s), not even of oneself', (status, code, message) => {
+      const { session, ids } = aGameSessionWith([Player], { status });
+
+      expect(() => session.renameParticipant(ids[0], 'x', ids[0], LATER)).toThrow(expect.objectContaining({ code, message }));
+      expect(() => session.renameParticipant(ids[0], 'x', session.ownerId, LATER)).toThrow(expect.objectContaining({ code, message }));
     });
   });
 });

@@ -2,6 +2,7 @@ import {
   AlreadyParticipant,
   CannotAddMaster,
   CannotRemoveMaster,
+  InvalidDisplayName,
   InvalidStatusTransition,
   InvalidTitle,
   NotGameMaster,
@@ -12,7 +13,7 @@ import {
 import { EMPTY_ROSTER, RosterState, evolve } from './game-session.evolve';
 import { GameSessionEvent } from './game-session.events';
 import { GameSessionStatus, canMoveStatus } from './game-session-status';
-import { Participant } from './participant';
+import { DisplayName, Participant, acceptedDisplayName } from './participant';
 import { PlayerType } from './player-type';
 
 export const TITLE_MAX_LENGTH = 128;
@@ -31,6 +32,13 @@ type EventFields = GameSessionEvent extends infer E
     : never
   : never;
 
+function validDisplayName(displayName: DisplayName): DisplayName {
+  if (displayName === null) return null;
+  const name = acceptedDisplayName(displayName);
+  if (name === undefined) throw new InvalidDisplayName();
+  return name;
+}
+
 /**
  * Aggregate root: who sits at one game table, and the rules of the table.
  * Every change takes the acting user and checks, in order: permission, status, target, rule.
@@ -40,14 +48,15 @@ export class GameSession {
 
   private constructor(private current: GameSessionState) {}
 
-  /** The creator becomes the owner, the Game Master, seated as the Master. */
-  static create(params: { id: string; title: string; ownerId: string; now: Date }): GameSession {
+  /** The creator becomes the owner, the Game Master, seated as the Master (under `ownerName`, when given). */
+  static create(params: { id: string; title: string; ownerId: string; ownerName?: DisplayName; now: Date }): GameSession {
     const title = params.title.trim();
     // Characters, not UTF-16 units: a title of 128 emoji is 128 characters, as PostgreSQL counts it.
     const length = [...title].length;
     if (length < 1 || length > TITLE_MAX_LENGTH) throw new InvalidTitle();
     const session = new GameSession({ ...EMPTY_ROSTER, id: params.id, title, ownerId: params.ownerId, createdAt: params.now });
-    session.record({ event: 'ParticipantJoined', userId: params.ownerId, type: PlayerType.Master }, params.now);
+    const displayName = validDisplayName(params.ownerName ?? null);
+    session.record({ event: 'ParticipantJoined', userId: params.ownerId, type: PlayerType.Master, displayName }, params.now);
     return session;
   }
 
@@ -107,12 +116,23 @@ export class GameSession {
     return userId === this.ownerId;
   }
 
-  addParticipant(userId: string, type: PlayerType, requestingUserId: string, now: Date): void {
+  addParticipant(userId: string, type: PlayerType, requestingUserId: string, now: Date, displayName: DisplayName = null): void {
     if (!this.isGameMaster(requestingUserId)) throw new NotGameMaster('add');
     this.ensureRosterOpen('add');
     if (this.isParticipant(userId)) throw new AlreadyParticipant();
     if (type === PlayerType.Master) throw new CannotAddMaster();
-    this.record({ event: 'ParticipantJoined', userId, type }, now);
+    this.record({ event: 'ParticipantJoined', userId, type, displayName: validDisplayName(displayName) }, now);
+  }
+
+  /** A participant renames themselves, or the Game Master renames anyone; null clears the name. The same name changes nothing. */
+  renameParticipant(userId: string, displayName: DisplayName, requestingUserId: string, now: Date): void {
+    if (userId !== requestingUserId && !this.isGameMaster(requestingUserId)) throw new NotGameMaster('rename');
+    this.ensureRosterOpen('rename');
+    const participant = this.findParticipant(userId);
+    if (!participant) throw new ParticipantNotFound();
+    const name = validDisplayName(displayName);
+    if (name === participant.displayName) return;
+    this.record({ event: 'ParticipantRenamed', userId, displayName: name, renamedBy: requestingUserId }, now);
   }
 
   /** The Game Master removes anyone but the Master; any participant may remove themselves (leave). */

@@ -1,18 +1,38 @@
 import { PlayerType } from './player-type';
 
-/** A user's seat at the table: who, in which part, since when. Immutable. */
+export const DISPLAY_NAME_MAX_LENGTH = 64;
+
+/** What the table calls someone: 1–64 characters after trimming, or null when nobody has given one. */
+export type DisplayName = string | null;
+
+/**
+ * A name as the rules accept it (trimmed), or undefined when it is not one. Characters, not UTF-16
+ * units, as PostgreSQL counts them.
+ */
+export function acceptedDisplayName(raw: string): string | undefined {
+  const name = raw.trim();
+  const length = [...name].length;
+  return length >= 1 && length <= DISPLAY_NAME_MAX_LENGTH ? name : undefined;
+}
+
+/** A seat at the table: who, under which name, in which part, since when. Immutable. */
 export class Participant {
   private constructor(
     readonly userId: string,
     readonly type: PlayerType,
     readonly joinedAt: Date,
+    readonly displayName: DisplayName,
   ) {}
 
-  static of(userId: string, type: PlayerType, joinedAt: Date): Participant {
-    return new Participant(userId, type, joinedAt);
+  static of(userId: string, type: PlayerType, joinedAt: Date, displayName: DisplayName = null): Participant {
+    return new Participant(userId, type, joinedAt, displayName);
   }
 
   get isMaster(): boolean {
     return this.type === PlayerType.Master;
+  }
+
+  renamed(displayName: DisplayName): Participant {
+    return new Participant(this.userId, this.type, this.joinedAt, displayName);
   }
 }

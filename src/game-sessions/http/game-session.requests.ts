@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsDefined, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { TITLE_MAX_LENGTH } from '../domain/game-session';
 import { MAX_SEQ } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
+import { DISPLAY_NAME_MAX_LENGTH } from '../domain/participant';
 import { PlayerType } from '../domain/player-type';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -11,6 +12,9 @@ const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' 
 /** Query values arrive as text: only plain integers become numbers, anything else fails @IsInt. */
 const integer = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value;
+
+const DISPLAY_NAME_MESSAGE = `displayName must be 1 to ${DISPLAY_NAME_MAX_LENGTH} characters after trimming`;
+const DISPLAY_NAME_SCHEMA = { type: 'string', minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH, example: 'Ireena' } as const;
 
 export class CreateGameSessionRequest {
   @ApiProperty({ minLength: 1, maxLength: TITLE_MAX_LENGTH, example: 'Curse of Strahd, night 3', description: 'Trimmed.' })
@@ -30,6 +34,23 @@ export class AddParticipantRequest {
   @ApiProperty({ enum: [PlayerType.Player, PlayerType.Assistant, PlayerType.Guest], enumName: 'JoiningPlayerType' })
   @IsEnum(PlayerType, { message: `type must be one of: ${Object.values(PlayerType).join(', ')}` })
   type!: PlayerType;
+
+  @ApiPropertyOptional({ ...DISPLAY_NAME_SCHEMA, description: 'What the table will call them. Trimmed.' })
+  @IsOptional()
+  @Transform(trim)
+  @Length(1, DISPLAY_NAME_MAX_LENGTH, { message: DISPLAY_NAME_MESSAGE })
+  @IsString({ message: DISPLAY_NAME_MESSAGE })
+  displayName?: string;
+}
+
+export class RenameParticipantRequest {
+  @ApiProperty({ ...DISPLAY_NAME_SCHEMA, nullable: true, description: 'The new name, trimmed; null clears it.' })
+  @Transform(trim)
+  @ValidateIf((request: RenameParticipantRequest) => request.displayName !== null)
+  @Length(1, DISPLAY_NAME_MAX_LENGTH, { message: `${DISPLAY_NAME_MESSAGE}, or null` })
+  @IsString({ message: `${DISPLAY_NAME_MESSAGE}, or null` })
+  @IsDefined({ message: 'displayName is required: a name, or null to clear it' })
+  displayName!: string | null;
 }
 
 export class ChangeStatusRequest {

@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SEQ, type GameSessionEventName } from '../domain/game-session.events';
-import type { GameSessionView } from '../../contract/session-views';
+import { SESSION_EVENT_NAMES, type GameSessionView } from '../../contract/session-views';
 import { TITLE_MAX_LENGTH } from '../domain/game-session';
 import { GameSessionStatus } from '../domain/game-session-status';
+import { DISPLAY_NAME_MAX_LENGTH } from '../domain/participant';
 import { PlayerType } from '../domain/player-type';
 
 export class ParticipantResponse {
   @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    minLength: 1,
+    maxLength: DISPLAY_NAME_MAX_LENGTH,
+    example: 'Ireena',
+    description: 'What the table calls them; null when nobody has given a name.',
+  })
+  displayName!: string | null;
   @ApiProperty({ enum: PlayerType, enumName: 'PlayerType' }) type!: PlayerType;
   @ApiProperty({ format: 'date-time' }) joinedAt!: string;
 }
@@ -28,15 +38,23 @@ export class GameSessionListResponse {
   @ApiProperty({ type: [GameSessionResponse] }) items!: GameSessionResponse[];
 }
 
-const EVENT_NAMES: GameSessionEventName[] = ['ParticipantJoined', 'ParticipantLeft', 'SessionStatusChanged'];
-
 export class SessionEventResponse {
-  @ApiProperty({ enum: EVENT_NAMES }) event!: GameSessionEventName;
+  @ApiProperty({ enum: SESSION_EVENT_NAMES }) event!: GameSessionEventName;
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SEQ, description: 'Starts at 1, one more per event of the session.' })
   seq!: number;
   @ApiProperty({ format: 'date-time' }) occurredAt!: Date;
-  @ApiPropertyOptional({ format: 'uuid', description: 'ParticipantJoined, ParticipantLeft' }) userId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'ParticipantJoined, ParticipantLeft, ParticipantRenamed' }) userId?: string;
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    minLength: 1,
+    maxLength: DISPLAY_NAME_MAX_LENGTH,
+    description: 'ParticipantJoined: the name they were seated under; ParticipantRenamed: the new name (null: cleared)',
+  })
+  displayName?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'ParticipantRenamed: the participant themselves, or the Game Master' })
+  renamedBy?: string;
   @ApiPropertyOptional({ enum: PlayerType, enumName: 'PlayerType', description: 'ParticipantJoined, ParticipantLeft' })
   type?: PlayerType;
   @ApiPropertyOptional({ enum: ['removed', 'left'], description: 'ParticipantLeft' }) reason?: 'removed' | 'left';

@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { RequestingUserId } from '../../auth/requesting-user.decorator';
+import { RequestingUserId, RequestingUserName } from '../../auth/requesting-user.decorator';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor';
 import { ProblemCode } from '../../contract/problems';
 import { ApiProblems, GUARDED_ROUTE_PROBLEMS, REQUEST_BODY_PROBLEMS } from '../../openapi/api-problems.decorator';
@@ -22,7 +22,7 @@ import { CreatedLocationInterceptor, Creates } from './created-location.intercep
 import { IfMatch } from './if-match.decorator';
 import { RuleRefusalFilter } from './rule-refusal.filter';
 import { SessionETagInterceptor } from './session-etag.interceptor';
-import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery } from './game-session.requests';
+import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery, RenameParticipantRequest } from './game-session.requests';
 import { GameSessionListResponse, GameSessionResponse, SessionEventListResponse } from './game-session.responses';
 import { ParseUuidPipe } from '../../common/request-validation';
 
@@ -81,14 +81,15 @@ export class GameSessionsController {
   @ApiOperation({
     operationId: 'createGameSession',
     summary: 'Create a game session',
-    description: 'The caller becomes its Game Master: its one Master participant. The session starts as Draft.',
+    description:
+      "The caller becomes its Game Master: its one Master participant, named by the token's `name` claim when it is 1–64 characters after trimming. The session starts as Draft.",
   })
   @ApiCreatedSession('The new session; Location is its path.')
   @ApiBodyRouteProblems('IDEMPOTENCY_KEY_IN_USE', 'IDEMPOTENCY_KEY_REUSED')
   @ApiIdempotent()
   @Creates((session) => session.id)
-  async create(@Body() body: CreateGameSessionRequest, @RequestingUserId() requester: string) {
-    return toGameSessionView(await this.sessions.createSession(body.title, requester));
+  async create(@Body() body: CreateGameSessionRequest, @RequestingUserId() requester: string, @RequestingUserName() name?: string) {
+    return toGameSessionView(await this.sessions.createSession(body.title, requester, name));
   }
 
   @Get()
@@ -108,13 +109,14 @@ export class GameSessionsController {
   @ApiOperation({
     operationId: 'getGameSession',
     summary: 'Read a session',
-    description: 'To anyone but its current participants it does not exist (404). With If-None-Match naming its ETag: 304, no body.',
+    description:
+      'To anyone but its current participants it does not exist (404); someone who was seated and is no longer gets REMOVED_FROM_SESSION, with how their seat ended. With If-None-Match naming its ETag: 304, no body.',
   })
   @ApiUuidParam('id', 'The session.')
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag seen before; 304 while it is still current.' })
   @ApiOkResponse({ type: GameSessionResponse, description: 'The session.', headers: responseHeaders('ETag') })
   @ApiNotModifiedResponse({ description: 'The ETag given in If-None-Match is still current.', headers: responseHeaders('ETag') })
-  @ApiRouteProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
+  @ApiRouteProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND', 'REMOVED_FROM_SESSION')
   async get(@Param('id', ParseUuidPipe) id: string, @RequestingUserId() requester: string) {
     return toGameSessionView(await this.sessions.getSession(id, requester));
   }
@@ -123,7 +125,7 @@ export class GameSessionsController {
   @ApiOperation({
     operationId: 'addParticipant',
     summary: 'Seat a participant',
-    description: 'The Game Master seats a user as Player, Assistant or Guest.',
+    description: 'The Game Master seats a user as Player, Assistant or Guest, under the displayName given (none: null).',
   })
   @ApiUuidParam('id', 'The session.')
   @ApiCreatedSession("The session with the new participant; Location is the participant's path in it.")
@@ -147,7 +149,29 @@ export class GameSessionsController {
     @RequestingUserId() requester: string,
     @IfMatch() expected: ExpectedVersions,
   ) {
-    return toGameSessionView(await this.sessions.addParticipant(id, body.userId, body.type, requester, expected));
+    return toGameSessionView(await this.sessions.addParticipant(id, body.userId, body.type, requester, expected, body.displayName));
+  }
+
+  @Patch(':id/participants/:userId')
+  @ApiOperation({
+    operationId: 'renameParticipant',
+    summary: 'Rename a participant',
+    description:
+      'The participant renames themselves, or the Game Master renames anyone; null clears the name. The name they already have changes nothing (200, no event).',
+  })
+  @ApiUuidParam('id', 'The session.')
+  @ApiUuidParam('userId', 'The participant to rename.')
+  @ApiChangedSession('The session with the participant under the new name.')
+  @ApiBodyRouteProblems('SESSION_NOT_FOUND', 'NOT_GAME_MASTER', 'SESSION_FINISHED', 'SESSION_CANCELLED', 'PARTICIPANT_NOT_FOUND', 'STALE_SESSION')
+  @ApiIfMatch()
+  async renameParticipant(
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('userId', ParseUuidPipe) userId: string,
+    @Body() body: RenameParticipantRequest,
+    @RequestingUserId() requester: string,
+    @IfMatch() expected: ExpectedVersions,
+  ) {
+    return toGameSessionView(await this.sessions.renameParticipant(id, userId, body.displayName, requester, expected));
   }
 
   @Patch(':id')
@@ -207,7 +231,7 @@ export class GameSessionsController {
   })
   @ApiUuidParam('id', 'The session.')
   @ApiOkResponse({ type: SessionEventListResponse, description: 'One page of the log: empty past its end.' })
-  @ApiRouteProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND')
+  @ApiRouteProblems('VALIDATION_FAILED', 'SESSION_NOT_FOUND', 'REMOVED_FROM_SESSION')
   async listEvents(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: ListEventsQuery,

@@ -57,7 +57,7 @@ export interface paths {
         put?: never;
         /**
          * Create a game session
-         * @description The caller becomes its Game Master: its one Master participant. The session starts as Draft.
+         * @description The caller becomes its Game Master: its one Master participant, named by the token's `name` claim when it is 1–64 characters after trimming. The session starts as Draft.
          */
         post: operations["createGameSession"];
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
         };
         /**
          * Read a session
-         * @description To anyone but its current participants it does not exist (404). With If-None-Match naming its ETag: 304, no body.
+         * @description To anyone but its current participants it does not exist (404); someone who was seated and is no longer gets REMOVED_FROM_SESSION, with how their seat ended. With If-None-Match naming its ETag: 304, no body.
          */
         get: operations["getGameSession"];
         put?: never;
@@ -101,7 +101,7 @@ export interface paths {
         put?: never;
         /**
          * Seat a participant
-         * @description The Game Master seats a user as Player, Assistant or Guest.
+         * @description The Game Master seats a user as Player, Assistant or Guest, under the displayName given (none: null).
          */
         post: operations["addParticipant"];
         delete?: never;
@@ -127,7 +127,11 @@ export interface paths {
         delete: operations["removeParticipant"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a participant
+         * @description The participant renames themselves, or the Game Master renames anyone; null clears the name. The name they already have changes nothing (200, no event).
+         */
+        patch: operations["renameParticipant"];
         trace?: never;
     };
     "/api/game-sessions/{id}/events": {
@@ -195,7 +199,21 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ProblemCode: "UNAUTHORIZED" | "VALIDATION_FAILED" | "SESSION_NOT_FOUND" | "NOT_GAME_MASTER" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "PARTICIPANT_NOT_FOUND" | "ALREADY_PARTICIPANT" | "CANNOT_REMOVE_MASTER" | "CANNOT_ADD_MASTER" | "INVALID_STATUS_TRANSITION" | "STALE_SESSION" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "HEADERS_TOO_LARGE" | "EXPECTATION_FAILED" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        ProblemCode: "UNAUTHORIZED" | "VALIDATION_FAILED" | "SESSION_NOT_FOUND" | "NOT_GAME_MASTER" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "REMOVED_FROM_SESSION" | "PARTICIPANT_NOT_FOUND" | "ALREADY_PARTICIPANT" | "CANNOT_REMOVE_MASTER" | "CANNOT_ADD_MASTER" | "INVALID_STATUS_TRANSITION" | "STALE_SESSION" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "HEADERS_TOO_LARGE" | "EXPECTATION_FAILED" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        RemovedByView: {
+            /** Format: uuid */
+            userId: string;
+            /** @description As the roster names them now; null when it does not. */
+            displayName: string | null;
+        };
+        Removal: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            reason: "removed" | "left";
+            /** @description The Game Master who removed them; null when they left. */
+            removedBy: components["schemas"]["RemovedByView"] | null;
+        };
         Problem: {
             /**
              * Format: uri
@@ -213,6 +231,8 @@ export interface components {
             /** @example Game session not found */
             detail: string;
             code: components["schemas"]["ProblemCode"];
+            /** @description REMOVED_FROM_SESSION only. */
+            removal?: components["schemas"]["Removal"];
         };
         CreateGameSessionRequest: {
             /**
@@ -228,6 +248,11 @@ export interface components {
         ParticipantResponse: {
             /** Format: uuid */
             userId: string;
+            /**
+             * @description What the table calls them; null when nobody has given a name.
+             * @example Ireena
+             */
+            displayName: string | null;
             type: components["schemas"]["PlayerType"];
             /** Format: date-time */
             joinedAt: string;
@@ -260,13 +285,25 @@ export interface components {
             /** Format: uuid */
             userId: string;
             type: components["schemas"]["JoiningPlayerType"];
+            /**
+             * @description What the table will call them. Trimmed.
+             * @example Ireena
+             */
+            displayName?: string;
+        };
+        RenameParticipantRequest: {
+            /**
+             * @description The new name, trimmed; null clears it.
+             * @example Ireena
+             */
+            displayName: string | null;
         };
         ChangeStatusRequest: {
             status: components["schemas"]["GameSessionStatus"];
         };
         SessionEventResponse: {
             /** @enum {string} */
-            event: "ParticipantJoined" | "ParticipantLeft" | "SessionStatusChanged";
+            event: "ParticipantJoined" | "ParticipantLeft" | "ParticipantRenamed" | "SessionStatusChanged";
             /** Format: uuid */
             sessionId: string;
             /** @description Starts at 1, one more per event of the session. */
@@ -275,9 +312,16 @@ export interface components {
             occurredAt: string;
             /**
              * Format: uuid
-             * @description ParticipantJoined, ParticipantLeft
+             * @description ParticipantJoined, ParticipantLeft, ParticipantRenamed
              */
             userId?: string;
+            /** @description ParticipantJoined: the name they were seated under; ParticipantRenamed: the new name (null: cleared) */
+            displayName?: string | null;
+            /**
+             * Format: uuid
+             * @description ParticipantRenamed: the participant themselves, or the Game Master
+             */
+            renamedBy?: string;
             /** @description ParticipantJoined, ParticipantLeft */
             type?: components["schemas"]["PlayerType"];
             /**
@@ -715,7 +759,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | REMOVED_FROM_SESSION: The caller was seated in this session and is no longer: removal tells how their latest seat ended. */
             404: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
@@ -725,7 +769,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "SESSION_NOT_FOUND";
+                        code?: "SESSION_NOT_FOUND" | "REMOVED_FROM_SESSION";
                     };
                 };
             };
@@ -1321,6 +1365,188 @@ export interface operations {
             };
         };
     };
+    renameParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description The participant to rename. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameParticipantRequest"];
+            };
+        };
+        responses: {
+            /** @description The session with the participant under the new name. */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
+                    ETag: string;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameSessionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | PARTICIPANT_NOT_FOUND: The user is not a current participant of the session. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "PARTICIPANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description STALE_SESSION: If-Match named a version that is no longer current; nothing was changed. */
+            412: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "STALE_SESSION";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
+            415: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     listSessionEvents: {
         parameters: {
             query?: {
@@ -1378,7 +1604,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | REMOVED_FROM_SESSION: The caller was seated in this session and is no longer: removal tells how their latest seat ended. */
             404: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
@@ -1388,7 +1614,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "SESSION_NOT_FOUND";
+                        code?: "SESSION_NOT_FOUND" | "REMOVED_FROM_SESSION";
                     };
                 };
             };

@@ -3,7 +3,8 @@ import { knownProblem } from '../../../common/problem-details';
 import { problemOfError } from '../../../common/problem-of-error';
 import type { LiveProblem, SessionSubscription } from '../../../contract/live-events';
 import { UUID_PATTERN } from '../../../contract/uuid';
-import { GameSessionError } from '../../domain/game-session.errors';
+import { toRemovalView } from '../../application/game-session.views';
+import { DepartedFromSession, GameSessionError } from '../../domain/game-session.errors';
 import { MAX_SEQ } from '../../domain/game-session.events';
 
 export class LiveRequestInvalid extends Error {}
@@ -25,7 +26,7 @@ const logger = new Logger('GameSessionsGateway');
 /** The same codes and statuses as the REST API; the unexpected is logged, never shown. */
 export function toLiveProblem(error: unknown, context: string): LiveProblem {
   const { status, code, detail } = problemOf(error, context);
-  return { status, code, detail };
+  return error instanceof DepartedFromSession ? { status, code, detail, removal: toRemovalView(error.departure) } : { status, code, detail };
 }
 
 function problemOf(error: unknown, context: string) {

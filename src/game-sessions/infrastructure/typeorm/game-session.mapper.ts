@@ -13,7 +13,7 @@ export const GameSessionMapper = {
       title: row.title,
       ownerId: row.ownerId,
       status: row.status as GameSessionStatus,
-      players: seats.map((p) => Participant.of(p.userId, p.type as PlayerType, new Date(p.joinedAt))),
+      players: seats.map((p) => Participant.of(p.userId, p.type as PlayerType, new Date(p.joinedAt), p.displayName)),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       version: row.version,
@@ -25,7 +25,9 @@ export const GameSessionMapper = {
     return { sessionId, seq, event: name, occurredAt, data };
   },
 
+  /** A join logged before names existed has no displayName: it named nobody. */
   toEvent(row: EventRow): GameSessionEvent {
-    return { event: row.event, sessionId: row.sessionId, seq: row.seq, occurredAt: row.occurredAt, ...row.data } as GameSessionEvent;
+    const named = row.event === 'ParticipantJoined' ? { displayName: null } : {};
+    return { event: row.event, sessionId: row.sessionId, seq: row.seq, occurredAt: row.occurredAt, ...named, ...row.data } as GameSessionEvent;
   },
 };

@@ -20,6 +20,7 @@ export interface SessionRow {
  */
 export interface SeatRow {
   readonly userId: string;
+  readonly displayName: string | null;
   readonly type: string;
   readonly joinedAt: number;
 }
@@ -39,7 +40,7 @@ export interface EventRow {
 }
 
 const SESSION_COLUMNS = `id, title, owner_id AS "ownerId", status, created_at AS "createdAt", updated_at AS "updatedAt", version`;
-const SEAT_COLUMNS = `user_id AS "userId", type, (extract(epoch FROM joined_at) * 1000)::float8 AS "joinedAt"`;
+const SEAT_COLUMNS = `user_id AS "userId", display_name AS "displayName", type, (extract(epoch FROM joined_at) * 1000)::float8 AS "joinedAt"`;
 
 /** $1 id → SessionRow */
 export const SESSION = `SELECT ${SESSION_COLUMNS} FROM game_sessions WHERE id = $1`;
@@ -60,6 +61,11 @@ export const EVENTS = `
   SELECT session_id AS "sessionId", seq, event, occurred_at AS "occurredAt", data
   FROM game_session_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;
 
+/** $1 session id, $2 user id → the EventRow of the user's newest ParticipantLeft, if any */
+export const LATEST_DEPARTURE = `
+  SELECT session_id AS "sessionId", seq, event, occurred_at AS "occurredAt", data
+  FROM game_session_events WHERE session_id = $1 AND event = 'ParticipantLeft' AND data->>'userId' = $2 ORDER BY seq DESC LIMIT 1`;
+
 /** $1 id, $2 title, $3 owner id, $4 status, $5 created at, $6 updated at, $7 version */
 export const INSERT_SESSION = `
   INSERT INTO game_sessions (id, title, owner_id, status, created_at, updated_at, version)
@@ -67,9 +73,11 @@ export const INSERT_SESSION = `
 /** $1 id, $2 version read, $3 title, $4 status, $5 updated at, $6 new version; one row when the version held */
 export const UPDATE_SESSION = `
   UPDATE game_sessions SET title = $3, status = $4, updated_at = $5, version = $6 WHERE id = $1 AND version = $2`;
-/** $1 session id, $2 user id, $3 type, $4 joined at, $5 seq of the join */
+/** $1 session id, $2 user id, $3 type, $4 joined at, $5 seq of the join, $6 display name */
 export const SEAT = `
-  INSERT INTO game_session_players (session_id, user_id, type, joined_at, joined_seq) VALUES ($1, $2, $3, $4, $5)`;
+  INSERT INTO game_session_players (session_id, user_id, type, joined_at, joined_seq, display_name) VALUES ($1, $2, $3, $4, $5, $6)`;
+/** $1 session id, $2 user id, $3 display name */
+export const RENAME = 'UPDATE game_session_players SET display_name = $3 WHERE session_id = $1 AND user_id = $2';
 /** $1 session id, $2 user id */
 export const UNSEAT = 'DELETE FROM game_session_players WHERE session_id = $1 AND user_id = $2';
 /** $1 session id, $2 seq, $3 event name, $4 occurred at, $5 data */

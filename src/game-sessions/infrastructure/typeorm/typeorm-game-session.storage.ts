@@ -4,7 +4,7 @@ import { TransactionScope } from '../../../database/transaction-scope';
 import { GameSessionStorage } from '../../application/game-session-storage.port';
 import { GameSession } from '../../domain/game-session';
 import { GameSessionNotFound } from '../../domain/game-session.errors';
-import { GameSessionEvent } from '../../domain/game-session.events';
+import { GameSessionEvent, ParticipantLeft } from '../../domain/game-session.events';
 import { GameSessionMapper } from './game-session.mapper';
 import * as SQL from './game-session.sql';
 
@@ -70,6 +70,11 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
     return rows.map(GameSessionMapper.toEvent);
   }
 
+  async latestDeparture(sessionId: string, userId: string): Promise<ParticipantLeft | null> {
+    const [row] = (await this.dataSource.manager.query(SQL.LATEST_DEPARTURE, [sessionId, userId])) as SQL.EventRow[];
+    return row ? (GameSessionMapper.toEvent(row) as ParticipantLeft) : null;
+  }
+
   private async rosterOf(manager: EntityManager, sessionId: string): Promise<SQL.SeatRow[]> {
     return (await manager.query(SQL.ROSTER, [sessionId])) as SQL.SeatRow[];
   }
@@ -78,9 +83,11 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
   private async writeEvents(manager: EntityManager, session: GameSession): Promise<void> {
     for (const event of session.uncommittedEvents) {
       if (event.event === 'ParticipantJoined') {
-        await manager.query(SQL.SEAT, [event.sessionId, event.userId, event.type, event.occurredAt, event.seq]);
+        await manager.query(SQL.SEAT, [event.sessionId, event.userId, event.type, event.occurredAt, event.seq, event.displayName]);
       } else if (event.event === 'ParticipantLeft') {
         await manager.query(SQL.UNSEAT, [event.sessionId, event.userId]);
+      } else if (event.event === 'ParticipantRenamed') {
+        await manager.query(SQL.RENAME, [event.sessionId, event.userId, event.displayName]);
       }
       const row = GameSessionMapper.toEventRow(event);
       await manager.query(SQL.APPEND_EVENT, [row.sessionId, row.seq, row.event, row.occurredAt, row.data]);
