@@ -1,4 +1,5 @@
 import type { LeaveReason } from '../game-sessions/domain/game-session.events';
+import type { PlayerType } from '../game-sessions/domain/player-type';
 import type { RemovalView } from './problems';
 import type { GameSessionView, SessionEventView } from './session-views';
 
@@ -36,6 +37,15 @@ export interface RemovedFromSession {
   readonly reason: LeaveReason;
 }
 
+/** To every socket of a user seated anywhere (created, added, re-seated), subscribed or not: a "my sessions" list can be live. */
+export interface AddedToSession {
+  readonly sessionId: string;
+  /** The seq of the seat's ParticipantJoined: it may arrive after a later RemovedFromSession, which has the greater seq. */
+  readonly seq: number;
+  readonly title: string;
+  readonly type: PlayerType;
+}
+
 /** Each listener gets the event it is named after; `event.event` narrows it. */
 type EventListener = (event: SessionEventView) => void;
 
@@ -46,6 +56,7 @@ export interface ServerToClientEvents {
   ParticipantRenamed: EventListener;
   SessionStatusChanged: EventListener;
   RemovedFromSession: (removal: RemovedFromSession) => void;
+  AddedToSession: (added: AddedToSession) => void;
   /** The token's `exp` has passed: the socket is disconnected right after. */
   TokenExpired: (expiry: { readonly expiredAt: string }) => void;
   /** This instance is going away: reconnect (socket.io does) and resubscribe with afterSeq. */

@@ -29,17 +29,26 @@ export function refusalOf(url: string, token?: string): Promise<string> {
   });
 }
 
+/** The user feed's news of a seat somewhere: kept apart, so that what a test hears of its sessions is not mixed with it. */
+const SEATED = 'AddedToSession';
+
 /** A live game client as a player's tab runs it: a real socket.io client that records all it hears. */
 export class LiveClient {
-  readonly received: Received[] = [];
+  /** Everything heard, in arrival order. */
+  readonly heard: Received[] = [];
   private readonly waiters = new Set<() => void>();
+
+  /** What it heard of sessions (their events, RemovedFromSession, notices): all but AddedToSession. */
+  get received(): Received[] {
+    return this.heard.filter((r) => r.name !== SEATED);
+  }
 
   private constructor(
     readonly socket: Socket,
     readonly userId: string,
   ) {
     socket.onAny((name: string, payload: unknown) => {
-      this.received.push({ name, payload });
+      this.heard.push({ name, payload });
       for (const wake of this.waiters) wake();
     });
   }
@@ -61,21 +70,21 @@ export class LiveClient {
   }
 
   named(name: string): any[] {
-    return this.received.filter((r) => r.name === name).map((r) => r.payload);
+    return this.heard.filter((r) => r.name === name).map((r) => r.payload);
   }
 
   /** Resolves with the first recorded message that matches, waiting for it if need be. */
   waitFor(predicate: (r: Received) => boolean, timeoutMs = 5000): Promise<Received> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        const found = this.received.find(predicate);
+        const found = this.heard.find(predicate);
         if (!found) return;
         cleanup();
         resolve(found);
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.received.map((r) => r.name))}`));
+        reject(new Error(`no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.heard.map((r) => r.name))}`));
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);

@@ -3,7 +3,7 @@ import { GameSessionStorage } from '../../application/game-session-storage.port'
 import type { SubscribedSession } from '../../../contract/live-events';
 import { toEventView, toGameSessionView } from '../../application/game-session.views';
 import { GameSessionsService } from '../../application/game-sessions.service';
-import { GameSessionEvent, MAX_SEQ, ParticipantLeft } from '../../domain/game-session.events';
+import { GameSessionEvent, MAX_SEQ, ParticipantJoined, ParticipantLeft } from '../../domain/game-session.events';
 import type { LiveNamespace, LiveSocket } from './live-socket';
 import { sessionRoom, userRoom } from './rooms';
 
@@ -46,6 +46,7 @@ export class LiveSessionFeeds {
   }
 
   receive(event: GameSessionEvent): void {
+    if (event.event === 'ParticipantJoined') this.tellAdded(event);
     if (!this.feeds.has(event.sessionId)) {
       // Nobody here follows the session, but the removed user's sockets must still be told.
       if (event.event === 'ParticipantLeft') this.tellRemoved(event);
@@ -171,6 +172,16 @@ export class LiveSessionFeeds {
   private tellRemoved(event: ParticipantLeft): void {
     const { sessionId, seq, occurredAt, removedBy, reason } = event;
     this.namespace.local.to(userRoom(event.userId)).emit('RemovedFromSession', { sessionId, seq, occurredAt: occurredAt.toISOString(), removedBy, reason });
+  }
+
+  /** Only where the user has sockets here: the title is read for them, not for every join. */
+  private tellAdded({ sessionId, seq, userId, type }: ParticipantJoined): void {
+    const room = userRoom(userId);
+    if (!this.namespace.adapter.rooms.get(room)?.size) return;
+    this.storage.findById(sessionId).then(
+      (session) => session && this.namespace.local.to(room).emit('AddedToSession', { sessionId, seq, title: session.title, type }),
+      (error: Error) => this.logger.warn(`Telling ${userId} they were seated in ${sessionId} failed: ${error.message}`),
+    );
   }
 
   private async *eventsBetween(sessionId: string, afterSeq: number, upToSeq: number): AsyncGenerator<GameSessionEvent> {
