@@ -1,5 +1,6 @@
 import type { LeaveReason } from '../game-sessions/domain/game-session.events';
 import type { PlayerType } from '../game-sessions/domain/player-type';
+import type { JoinRequestNotice } from './invitations';
 import type { RemovalView } from './problems';
 import type { GameSessionView, SessionEventView } from './session-views';
 
@@ -57,6 +58,10 @@ export interface ServerToClientEvents {
   SessionStatusChanged: EventListener;
   RemovedFromSession: (removal: RemovedFromSession) => void;
   AddedToSession: (added: AddedToSession) => void;
+  JoinRequested: (notice: JoinRequestNotice) => void;
+  JoinRequestApproved: (notice: JoinRequestNotice) => void;
+  JoinRequestDenied: (notice: JoinRequestNotice) => void;
+  JoinRequestWithdrawn: (notice: JoinRequestNotice) => void;
   /** The token's `exp` has passed: the socket is disconnected right after. */
   TokenExpired: (expiry: { readonly expiredAt: string }) => void;
   /** This instance is going away: reconnect (socket.io does) and resubscribe with afterSeq. */

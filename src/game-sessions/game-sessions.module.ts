@@ -6,21 +6,40 @@ import { Clock, SystemClock } from './application/clock';
 import { GameSessionEventPublisher } from './application/game-session-event-publisher.port';
 import { GameSessionStorage } from './application/game-session-storage.port';
 import { GameSessionsService } from './application/game-sessions.service';
+import { InvitationStorage } from './application/invitation-storage.port';
+import { InvitationsService } from './application/invitations.service';
+import { UnitOfWork } from './application/unit-of-work.port';
+import { TransactionScope } from '../database/transaction-scope';
 import { InProcessEventPublisher } from './infrastructure/events/in-process-event-publisher';
 import { GAME_SESSION_ORM_ENTITIES } from './infrastructure/typeorm';
 import { TypeOrmGameSessionStorage } from './infrastructure/typeorm/typeorm-game-session.storage';
+import { TypeOrmInvitationStorage } from './infrastructure/typeorm/typeorm-invitation.storage';
+import { InvitationsController } from './http/invitations.controller';
+import { JoinRequestsController } from './http/join-requests.controller';
+import { JoinRequestNotices } from './application/join-request-notices.port';
+import { JoinRequestStorage } from './application/join-request-storage.port';
+import { JoinRequestsService } from './application/join-requests.service';
+import { TypeOrmJoinRequestStorage } from './infrastructure/typeorm/typeorm-join-request.storage';
+import { LiveJoinRequestNotices } from './infrastructure/realtime/live-join-request-notices';
 import { GameSessionsController } from './http/game-sessions.controller';
 import { GameSessionsGateway } from './infrastructure/realtime/game-sessions.gateway';
 import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
 
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature(GAME_SESSION_ORM_ENTITIES)],
-  controllers: [GameSessionsController],
+  controllers: [GameSessionsController, InvitationsController, JoinRequestsController],
   providers: [
     GameSessionsService,
     InProcessEventPublisher,
     { provide: GameSessionEventPublisher, useExisting: InProcessEventPublisher },
     { provide: GameSessionStorage, useClass: TypeOrmGameSessionStorage },
+    InvitationsService,
+    { provide: InvitationStorage, useClass: TypeOrmInvitationStorage },
+    { provide: UnitOfWork, useExisting: TransactionScope },
+    JoinRequestsService,
+    { provide: JoinRequestStorage, useClass: TypeOrmJoinRequestStorage },
+    LiveJoinRequestNotices,
+    { provide: JoinRequestNotices, useExisting: LiveJoinRequestNotices },
     { provide: Clock, useClass: SystemClock },
     LiveSessionFeeds,
     GameSessionsGateway,

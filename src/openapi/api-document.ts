@@ -14,6 +14,7 @@ export function serveApiDocs(app: INestApplication, prefix: string): void {
 
 const TAGS: Record<string, string> = {
   'game-sessions': 'Sessions, their roster and their history. Every route needs a bearer token.',
+  invitations: 'Invitation links: the Game Master hands them out; whoever follows one takes a seat. Every route needs a bearer token.',
   health: 'Probes for a load balancer or an orchestrator. No token.',
   console: 'What the browser console at / needs to know about this instance. No token.',
   development: 'Only outside production and only where this server signs the tokens itself. No token.',

@@ -122,6 +122,38 @@ describe('OpenAPI contract: the served document, linted, generated into a client
       });
       expect(renamed.data!.players.map((p) => p.displayName)).toEqual([null, null, 'Ireena', null]);
 
+      const invited = await gm.POST('/api/game-sessions/{id}/invites', { params: { path: { id } }, body: { type: 'Guest', maxUses: 2 } });
+      const code = invited.data!.code;
+      expect(invited.response.headers.get('Location')).toBe(`/api/game-sessions/${id}/invites/${code}`);
+      const invites = await gm.GET('/api/game-sessions/{id}/invites', { params: { path: { id } } });
+      expect(invites.data!.items.map((i) => i.code)).toEqual([code]);
+      const stranger = newUserId();
+      const opens = await client(stranger).GET('/api/invites/{code}', { params: { path: { code } } });
+      expect(opens.data!.sessionId).toBe(id);
+      const joined = await client(stranger).POST('/api/invites/{code}/accept', { params: { path: { code } }, body: { displayName: 'Ismark' } });
+      expect(joined.response.status).toBe(201);
+      expect(joined.data!).toMatchObject({ id, players: expect.arrayContaining([{ userId: stranger, displayName: 'Ismark', type: 'Guest', joinedAt: expect.any(String) }]) });
+      const asking = await gm.POST('/api/game-sessions/{id}/invites', { params: { path: { id } }, body: { type: 'Player', approval: true } });
+      const askingCode = asking.data!.code;
+      const [approvedId, deniedId, withdrawnId] = [newUserId(), newUserId(), newUserId()];
+      for (const userId of [approvedId, deniedId, withdrawnId]) {
+        const filed = await client(userId).POST('/api/invites/{code}/accept', { params: { path: { code: askingCode } }, body: {} });
+        expect(filed.response.status).toBe(202);
+      }
+      const waiting = await gm.GET('/api/game-sessions/{id}/join-requests', { params: { path: { id } } });
+      expect(waiting.data!.items.map((r) => r.userId).sort()).toEqual([approvedId, deniedId, withdrawnId].sort());
+      const approved = await gm.POST('/api/game-sessions/{id}/join-requests/{userId}/approve', { params: { path: { id, userId: approvedId } } });
+      expect(approved.response.status).toBe(201);
+      const denied = await gm.POST('/api/game-sessions/{id}/join-requests/{userId}/deny', { params: { path: { id, userId: deniedId } } });
+      expect(denied.response.status).toBe(204);
+      const withdrawn = await client(withdrawnId).DELETE('/api/game-sessions/{id}/join-requests/{userId}', { params: { path: { id, userId: withdrawnId } } });
+      expect(withdrawn.response.status).toBe(204);
+      await gm.DELETE('/api/game-sessions/{id}/participants/{userId}', { params: { path: { id, userId: approvedId } } });
+
+      const revoked = await gm.DELETE('/api/game-sessions/{id}/invites/{code}', { params: { path: { id, code } } });
+      expect(revoked.response.status).toBe(204);
+      await gm.DELETE('/api/game-sessions/{id}/participants/{userId}', { params: { path: { id, userId: stranger } } });
+
       const removed = await gm.DELETE('/api/game-sessions/{id}/participants/{userId}', { params: { path: { id, userId: playerId } } });
       expect(removed.data!.players.map((p) => p.userId)).toEqual([gmId, assistantId, guestId]);
 
@@ -136,6 +168,8 @@ describe('OpenAPI contract: the served document, linted, generated into a client
       const log = await gm.GET('/api/game-sessions/{id}/events', { params: { path: { id }, query: { afterSeq: 0, limit: 1000 } } });
       const departures = log.data!.items.filter((e) => e.event === 'ParticipantLeft').map((e) => [e.userId, e.removedBy]);
       expect(departures).toEqual([
+        [approvedId, gmId],
+        [stranger, gmId],
         [playerId, gmId],
         [guestId, null],
       ]);

@@ -7,7 +7,15 @@ import { PlayerType } from '../../src/game-sessions/domain/player-type';
 import { TypeOrmGameSessionStorage } from '../../src/game-sessions/infrastructure/typeorm/typeorm-game-session.storage';
 import { TestDataSource, openTestDataSource } from '../support/test-data-source';
 
-const TABLES = ['game_session_events', 'game_session_players', 'game_sessions', 'idempotency_keys', 'socket_io_attachments'];
+const TABLES = [
+  'game_session_events',
+  'game_session_invites',
+  'game_session_join_requests',
+  'game_session_players',
+  'game_sessions',
+  'idempotency_keys',
+  'socket_io_attachments',
+];
 
 describe('Migrations', () => {
   let t: TestDataSource;

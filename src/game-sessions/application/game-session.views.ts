@@ -1,7 +1,10 @@
 // Types only: the console imports this module, and must not bundle the aggregate for it.
+import type { InvitationPreviewView, InvitationView, JoinRequestNotice, JoinRequestView } from '../../contract/invitations';
 import type { RemovalView } from '../../contract/problems';
 import type { GameSessionView, SessionEventView } from '../../contract/session-views';
 import type { Departure } from '../domain/departure';
+import type { Invitation } from '../domain/invitation';
+import type { JoinRequest } from '../domain/join-request';
 import type { GameSession } from '../domain/game-session';
 import type { GameSessionEvent } from '../domain/game-session.events';
 
@@ -37,4 +40,23 @@ export function fromEventJson(event: SessionEventView | GameSessionEvent): GameS
 /** A departure as the REMOVED_FROM_SESSION problem carries it. */
 export function toRemovalView({ at, reason, removedBy }: Departure): RemovalView {
   return { at: at.toISOString(), reason, removedBy };
+}
+
+export function toInvitationView(invitation: Invitation): InvitationView {
+  const { code, type, maxUses, uses, expiresAt, approval, createdAt } = invitation.state;
+  return { code, type, maxUses, uses, expiresAt: expiresAt.toISOString(), approval, createdAt: createdAt.toISOString(), path: `/join/${code}` };
+}
+
+export function toInvitationPreviewView({ invitation, session }: { invitation: Invitation; session: GameSession }): InvitationPreviewView {
+  const { type, approval } = invitation.state;
+  const gameMaster = { userId: session.ownerId, displayName: session.seatOf(session.ownerId)?.displayName ?? null };
+  return { sessionId: session.id, title: session.title, gameMaster, type, approval, status: session.status };
+}
+
+export function toJoinRequestView({ userId, displayName, type, requestedAt }: JoinRequest): JoinRequestView {
+  return { userId, displayName, type, requestedAt: requestedAt.toISOString() };
+}
+
+export function toJoinRequestNotice(event: JoinRequestNotice['event'], request: JoinRequest): JoinRequestNotice {
+  return { event, sessionId: request.sessionId, ...toJoinRequestView(request) };
 }

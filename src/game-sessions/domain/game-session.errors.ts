@@ -15,7 +15,12 @@ export type RuleCode =
   | 'INVALID_STATUS_TRANSITION'
   | 'VALIDATION_FAILED'
   | 'STALE_SESSION'
-  | 'REMOVED_FROM_SESSION';
+  | 'REMOVED_FROM_SESSION'
+  | 'INVITE_NOT_FOUND'
+  | 'INVITE_EXPIRED'
+  | 'INVITE_USED_UP'
+  | 'JOIN_REQUEST_PENDING'
+  | 'JOIN_REQUEST_NOT_FOUND';
 
 /** A broken rule of the table. */
 export abstract class GameSessionError extends Error {
@@ -40,20 +45,23 @@ export class DepartedFromSession extends GameSessionError {
   }
 }
 
-export type RosterAction = 'add' | 'remove' | 'rename';
-type ManagedAction = RosterAction | 'changeStatus';
+export type RosterAction = 'add' | 'remove' | 'rename' | 'invite';
+type ManagedAction = RosterAction | 'changeStatus' | 'answerJoinRequests';
 
 const GAME_MASTER_ONLY: Record<ManagedAction, string> = {
   add: 'Only the Game Master can add participants',
   remove: 'Only the Game Master can remove participants',
   rename: 'Only the Game Master or the participant themselves can rename a participant',
+  invite: 'Only the Game Master can manage invitations',
   changeStatus: 'Only the Game Master can change the session status',
+  answerJoinRequests: 'Only the Game Master can answer join requests',
 };
 
 const FROZEN_VERB: Record<RosterAction, string> = {
   add: 'add participants to',
   remove: 'remove participants from',
   rename: 'rename participants in',
+  invite: 'invite participants to',
 };
 
 export class NotGameMaster extends GameSessionError {
@@ -119,6 +127,50 @@ export class InvalidDisplayName extends GameSessionError {
   readonly code = 'VALIDATION_FAILED';
   constructor() {
     super(`displayName must be 1 to ${DISPLAY_NAME_MAX_LENGTH} characters after trimming, or null`);
+  }
+}
+
+/** Unknown or revoked: whoever holds a dead code learns nothing of what it opened. */
+export class InviteNotFound extends GameSessionError {
+  readonly code = 'INVITE_NOT_FOUND';
+  constructor() {
+    super('Invitation not found');
+  }
+}
+
+export class InviteExpired extends GameSessionError {
+  readonly code = 'INVITE_EXPIRED';
+  constructor() {
+    super('This invitation has expired');
+  }
+}
+
+export class InviteUsedUp extends GameSessionError {
+  readonly code = 'INVITE_USED_UP';
+  constructor() {
+    super('This invitation has been used as many times as it allows');
+  }
+}
+
+export class JoinRequestPending extends GameSessionError {
+  readonly code = 'JOIN_REQUEST_PENDING';
+  constructor() {
+    super('Your request to join this session is already waiting for the Game Master');
+  }
+}
+
+export class JoinRequestNotFound extends GameSessionError {
+  readonly code = 'JOIN_REQUEST_NOT_FOUND';
+  constructor() {
+    super('No join request of this user is waiting');
+  }
+}
+
+/** Someone else's join request: only its requester withdraws it (the Game Master denies it). */
+export class NotTheRequester extends GameSessionError {
+  readonly code = 'NOT_GAME_MASTER';
+  constructor() {
+    super('Only the requester can withdraw a join request; the Game Master denies it');
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { EMPTY_ROSTER, RosterState, evolve } from './game-session.evolve';
 import { GameSessionEvent } from './game-session.events';
 import { GameSessionStatus, canMoveStatus } from './game-session-status';
+import { InvitedType } from './invitation';
 import { DisplayName, Participant, acceptedDisplayName } from './participant';
 import { PlayerType } from './player-type';
 
@@ -77,6 +78,15 @@ export class GameSession {
     return this.current.ownerId;
   }
 
+  get status(): GameSessionStatus {
+    return this.current.status;
+  }
+
+  /** The seat of `userId`, if they sit at this table. */
+  seatOf(userId: string): Participant | undefined {
+    return this.findParticipant(userId);
+  }
+
   /** A copy, so that no caller can change the aggregate behind its rules. */
   get state(): GameSessionState {
     const s = this.current;
@@ -121,6 +131,30 @@ export class GameSession {
     this.ensureRosterOpen('add');
     if (this.isParticipant(userId)) throw new AlreadyParticipant();
     if (type === PlayerType.Master) throw new CannotAddMaster();
+    this.record({ event: 'ParticipantJoined', userId, type, displayName: validDisplayName(displayName) }, now);
+  }
+
+  /** Only the Game Master hands out, lists and revokes invitations, and only while the roster is open. */
+  ensureCanInvite(requestingUserId: string): void {
+    if (!this.isGameMaster(requestingUserId)) throw new NotGameMaster('invite');
+    this.ensureRosterOpen('invite');
+  }
+
+  /** Only the Game Master answers join requests. */
+  ensureCanAnswerJoinRequests(requestingUserId: string): void {
+    if (!this.isGameMaster(requestingUserId)) throw new NotGameMaster('answerJoinRequests');
+  }
+
+  /** Someone who followed an invitation that asks first may ask, while the roster is open and they are not seated. */
+  ensureCanRequestToJoin(userId: string): void {
+    this.ensureRosterOpen('add');
+    if (this.isParticipant(userId)) throw new AlreadyParticipant();
+  }
+
+  /** Someone who followed an invitation takes a seat of the invitation's type. */
+  admit(userId: string, type: InvitedType, displayName: DisplayName, now: Date): void {
+    this.ensureRosterOpen('add');
+    if (this.isParticipant(userId)) throw new AlreadyParticipant();
     this.record({ event: 'ParticipantJoined', userId, type, displayName: validDisplayName(displayName) }, now);
   }
 

@@ -4,13 +4,13 @@ import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import type { GameSessionView } from '../../contract/session-views';
 
-/** The id, under the collection the request was posted to, of what it created. */
-type CreatedId = (session: GameSessionView, request: Request) => string;
+/** The id, under the collection the request was posted to, of what it created; or, starting with /, its whole path; undefined: nothing was. */
+type CreatedId<T> = (created: T, request: Request) => string | undefined;
 
 const CREATED_ID = Symbol('createdId');
 
 /** A POST that creates a member of its collection: its 201 names the member in Location. */
-export const Creates = (createdId: CreatedId): MethodDecorator => SetMetadata(CREATED_ID, createdId);
+export const Creates = <T = GameSessionView>(createdId: CreatedId<T>): MethodDecorator => SetMetadata(CREATED_ID, createdId);
 
 /**
  * Sets Location on the routes marked @Creates. On the controller, so that it runs outside the
@@ -22,14 +22,16 @@ export class CreatedLocationInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const createdId = this.reflector.get<CreatedId | undefined>(CREATED_ID, context.getHandler());
+    const createdId = this.reflector.get<CreatedId<unknown> | undefined>(CREATED_ID, context.getHandler());
     if (!createdId) return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
-      tap((session) => {
+      tap((created) => {
+        const id = createdId(created, request);
+        if (id === undefined) return;
         const collection = request.path.toLowerCase().replace(/\/+$/, '');
-        response.setHeader('Location', `${collection}/${createdId(session as GameSessionView, request)}`);
+        response.setHeader('Location', id.startsWith('/') ? id : `${collection}/${id}`);
       }),
     );
   }

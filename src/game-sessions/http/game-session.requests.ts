@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
@@ -15,6 +16,16 @@ const integer = ({ value }: { value: unknown }) =>
 
 const DISPLAY_NAME_MESSAGE = `displayName must be 1 to ${DISPLAY_NAME_MAX_LENGTH} characters after trimming`;
 const DISPLAY_NAME_SCHEMA = { type: 'string', minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH, example: 'Ireena' } as const;
+
+/** An optional `displayName`: 1–64 characters after trimming. Listed as they would stand above a property, bottom one first. */
+export const OptionalDisplayName = (description: string): PropertyDecorator =>
+  applyDecorators(
+    IsString({ message: DISPLAY_NAME_MESSAGE }),
+    Length(1, DISPLAY_NAME_MAX_LENGTH, { message: DISPLAY_NAME_MESSAGE }),
+    Transform(trim),
+    IsOptional(),
+    ApiPropertyOptional({ ...DISPLAY_NAME_SCHEMA, description: `${description} Trimmed.` }),
+  );
 
 export class CreateGameSessionRequest {
   @ApiProperty({ minLength: 1, maxLength: TITLE_MAX_LENGTH, example: 'Curse of Strahd, night 3', description: 'Trimmed.' })
@@ -35,11 +46,7 @@ export class AddParticipantRequest {
   @IsEnum(PlayerType, { message: `type must be one of: ${Object.values(PlayerType).join(', ')}` })
   type!: PlayerType;
 
-  @ApiPropertyOptional({ ...DISPLAY_NAME_SCHEMA, description: 'What the table will call them. Trimmed.' })
-  @IsOptional()
-  @Transform(trim)
-  @Length(1, DISPLAY_NAME_MAX_LENGTH, { message: DISPLAY_NAME_MESSAGE })
-  @IsString({ message: DISPLAY_NAME_MESSAGE })
+  @OptionalDisplayName('What the table will call them.')
   displayName?: string;
 }
 

@@ -1,19 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseFilters, UseInterceptors, applyDecorators } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotModifiedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseFilters, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RequestingUserId, RequestingUserName } from '../../auth/requesting-user.decorator';
-import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor';
-import { ProblemCode } from '../../contract/problems';
-import { ApiProblems, GUARDED_ROUTE_PROBLEMS, REQUEST_BODY_PROBLEMS } from '../../openapi/api-problems.decorator';
 import { responseHeaders } from '../../openapi/response-headers';
 import { toEventView, toGameSessionView } from '../application/game-session.views';
 import type { ExpectedVersions } from '../application/game-sessions.service';
@@ -25,49 +13,15 @@ import { SessionETagInterceptor } from './session-etag.interceptor';
 import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery, RenameParticipantRequest } from './game-session.requests';
 import { GameSessionListResponse, GameSessionResponse, SessionEventListResponse } from './game-session.responses';
 import { ParseUuidPipe } from '../../common/request-validation';
-
-/** The problems of a route that needs a token and the database, and its own. */
-const ApiRouteProblems = (...codes: ProblemCode[]) => ApiProblems(...GUARDED_ROUTE_PROBLEMS, ...codes);
-
-/** The problems of a route with a JSON body, and its own. */
-const ApiBodyRouteProblems = (...codes: ProblemCode[]) => ApiRouteProblems(...REQUEST_BODY_PROBLEMS, ...codes);
-
-/** Documents a path id: any UUID, in any case. */
-const ApiUuidParam = (name: string, description: string) =>
-  ApiParam({ name, description, schema: { type: 'string', format: 'uuid' } });
-
-/** Documents a change's answer: the session after it, its version as ETag. */
-const ApiChangedSession = (description: string) =>
-  ApiOkResponse({ type: GameSessionResponse, description, headers: responseHeaders('ETag') });
-
-/** Documents If-Match on a change: a stale version answers 412 and changes nothing. */
-const ApiIfMatch = () =>
-  applyDecorators(
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description: 'The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION.',
-    }),
-  );
-
-/** Documents Idempotency-Key on a POST: a retry replays the first response instead of acting twice. */
-const ApiIdempotent = () =>
-  applyDecorators(
-    UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
-      description:
-        'Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the ' +
-        'first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while ' +
-        'the first still runs answers 409. Keys belong to the caller and expire after 24 hours.',
-    }),
-  );
-
-/** Documents a 201: the session, its version as ETag, Location naming what was created, and whether it is a replay. */
-const ApiCreatedSession = (description: string) =>
-  ApiCreatedResponse({ type: GameSessionResponse, description, headers: responseHeaders('ETag', 'Location', 'Idempotent-Replayed') });
+import {
+  ApiBodyRouteProblems,
+  ApiChangedSession,
+  ApiCreatedSession,
+  ApiIdempotent,
+  ApiIfMatch,
+  ApiRouteProblems,
+  ApiUuidParam,
+} from './api-docs';
 
 @ApiTags('game-sessions')
 @ApiBearerAuth()

@@ -154,6 +154,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/game-sessions/{id}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the session's live invitations
+         * @description Not revoked, not expired, not used up; newest first.
+         */
+        get: operations["listInvitations"];
+        put?: never;
+        /**
+         * Create an invitation link
+         * @description The Game Master hands out a link that seats whoever follows it, as `type`, until revoked, expired or used up.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/invites/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invitation
+         * @description At once: the code opens nothing from now on.
+         */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * See what an invitation opens
+         * @description Any signed-in user who holds the code; a dead code answers as accepting it would.
+         */
+        get: operations["previewInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow an invitation: take the seat it gives
+         * @description Seated with the invitation's type, under `displayName` (else the token's name), and one use counted, in one transaction (201); where the invitation asks the Game Master first, the request is filed instead (202).
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The waiting room
+         * @description The join requests waiting for the Game Master, oldest first.
+         */
+        get: operations["listJoinRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/join-requests/{userId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve: seat the requester
+         * @description Seated with the type and name they asked for.
+         */
+        post: operations["approveJoinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/join-requests/{userId}/deny": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deny: turn the requester away
+         * @description The request is gone; the requester is told.
+         */
+        post: operations["denyJoinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/join-requests/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw my request
+         * @description Only the requester; the Game Master is told.
+         */
+        delete: operations["withdrawJoinRequest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/console/settings": {
         parameters: {
             query?: never;
@@ -199,7 +363,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ProblemCode: "UNAUTHORIZED" | "VALIDATION_FAILED" | "SESSION_NOT_FOUND" | "NOT_GAME_MASTER" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "REMOVED_FROM_SESSION" | "PARTICIPANT_NOT_FOUND" | "ALREADY_PARTICIPANT" | "CANNOT_REMOVE_MASTER" | "CANNOT_ADD_MASTER" | "INVALID_STATUS_TRANSITION" | "STALE_SESSION" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "HEADERS_TOO_LARGE" | "EXPECTATION_FAILED" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        ProblemCode: "UNAUTHORIZED" | "VALIDATION_FAILED" | "SESSION_NOT_FOUND" | "NOT_GAME_MASTER" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "REMOVED_FROM_SESSION" | "INVITE_NOT_FOUND" | "INVITE_EXPIRED" | "INVITE_USED_UP" | "JOIN_REQUEST_PENDING" | "JOIN_REQUEST_NOT_FOUND" | "PARTICIPANT_NOT_FOUND" | "ALREADY_PARTICIPANT" | "CANNOT_REMOVE_MASTER" | "CANNOT_ADD_MASTER" | "INVALID_STATUS_TRANSITION" | "STALE_SESSION" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "HEADERS_TOO_LARGE" | "EXPECTATION_FAILED" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         RemovedByView: {
             /** Format: uuid */
             userId: string;
@@ -341,6 +505,73 @@ export interface components {
         };
         SessionEventListResponse: {
             items: components["schemas"]["SessionEventResponse"][];
+        };
+        CreateInvitationRequest: {
+            /** @description What whoever follows it is seated as. */
+            type: components["schemas"]["JoiningPlayerType"];
+            /** @description Absent: unlimited. */
+            maxUses?: number;
+            /** @description Absent: 604800 (7 days). */
+            expiresInSeconds?: number;
+            /** @description Joining asks the Game Master first. Absent: false. */
+            approval?: boolean;
+        };
+        InvitationResponse: {
+            /** @description Unguessable (192 random bits), URL-safe. */
+            code: string;
+            type: components["schemas"]["JoiningPlayerType"];
+            /** @description null: unlimited. */
+            maxUses: number | null;
+            uses: number;
+            /** Format: date-time */
+            expiresAt: string;
+            approval: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The console's page for it.
+             * @example /join/2b7Yk0…
+             */
+            path: string;
+        };
+        InvitationListResponse: {
+            items: components["schemas"]["InvitationResponse"][];
+        };
+        GameMasterResponse: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string | null;
+        };
+        InvitationPreviewResponse: {
+            /** Format: uuid */
+            sessionId: string;
+            title: string;
+            gameMaster: components["schemas"]["GameMasterResponse"];
+            type: components["schemas"]["JoiningPlayerType"];
+            approval: boolean;
+            /** @description The session's status. */
+            status: components["schemas"]["GameSessionStatus"];
+        };
+        AcceptInvitationRequest: {
+            /**
+             * @description The name to sit under; absent: the token's name, if it is one. Trimmed.
+             * @example Ireena
+             */
+            displayName?: string;
+        };
+        JoinRequestResponse: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string | null;
+            type: components["schemas"]["JoiningPlayerType"];
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        JoinRequestFiledResponse: {
+            joinRequest: components["schemas"]["JoinRequestResponse"];
+        };
+        JoinRequestListResponse: {
+            items: components["schemas"]["JoinRequestResponse"][];
         };
         DevTokenRequest: {
             /**
@@ -1615,6 +1846,1339 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "SESSION_NOT_FOUND" | "REMOVED_FROM_SESSION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The live invitations. */
+            200: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while the first still runs answers 409. Keys belong to the caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description The invitation; Location is its path. */
+            201: {
+                headers: {
+                    /** @description The path of what this request created. */
+                    Location: string;
+                    /** @description Present on a replay: the stored response of the first request with this Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            409: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_IN_USE";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
+            415: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description The invitation code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | INVITE_NOT_FOUND: No such invitation, or it was revoked. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "INVITE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    previewInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session it opens, its Game Master, and the seat it gives. */
+            200: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewResponse"];
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description INVITE_NOT_FOUND: No such invitation, or it was revoked. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVITE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description INVITE_EXPIRED: The invitation has expired. | INVITE_USED_UP: The invitation has been used as many times as it allows. */
+            410: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVITE_EXPIRED" | "INVITE_USED_UP";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while the first still runs answers 409. Keys belong to the caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The invitation code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description The session with the caller seated; Location is the caller's path in it. */
+            201: {
+                headers: {
+                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
+                    ETag: string;
+                    /** @description The path of what this request created. */
+                    Location: string;
+                    /** @description Present on a replay: the stored response of the first request with this Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameSessionResponse"];
+                };
+            };
+            /** @description The invitation asks the Game Master first: the request now waiting. */
+            202: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestFiledResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description INVITE_NOT_FOUND: No such invitation, or it was revoked. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVITE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ALREADY_PARTICIPANT: The user is already a current participant of the session. | JOIN_REQUEST_PENDING: A join request of the caller is already waiting for the Game Master. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            409: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_PARTICIPANT" | "JOIN_REQUEST_PENDING" | "IDEMPOTENCY_KEY_IN_USE";
+                    };
+                };
+            };
+            /** @description INVITE_EXPIRED: The invitation has expired. | INVITE_USED_UP: The invitation has been used as many times as it allows. */
+            410: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVITE_EXPIRED" | "INVITE_USED_UP";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
+            415: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listJoinRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The waiting requests. */
+            200: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    approveJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while the first still runs answers 409. Keys belong to the caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description Whose request. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session with the requester seated; Location is their path in it. */
+            201: {
+                headers: {
+                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
+                    ETag: string;
+                    /** @description The path of what this request created. */
+                    Location: string;
+                    /** @description Present on a replay: the stored response of the first request with this Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameSessionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | JOIN_REQUEST_NOT_FOUND: No join request of this user is waiting. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "JOIN_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ALREADY_PARTICIPANT: The user is already a current participant of the session. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            409: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_PARTICIPANT" | "IDEMPOTENCY_KEY_IN_USE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    denyJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description Whose request. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Denied. */
+            204: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | JOIN_REQUEST_NOT_FOUND: No join request of this user is waiting. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "JOIN_REQUEST_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    withdrawJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description Whose request. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | JOIN_REQUEST_NOT_FOUND: No join request of this user is waiting. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "JOIN_REQUEST_NOT_FOUND";
                     };
                 };
             };

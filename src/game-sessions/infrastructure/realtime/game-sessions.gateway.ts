@@ -18,6 +18,7 @@ import type { LiveAck, LiveProblem, SubscribedSession } from '../../../contract/
 import type { SessionEventView } from '../../../contract/session-views';
 import { fromEventJson, toEventView } from '../../application/game-session.views';
 import { parseSubscription, toLiveProblem } from './live-messages';
+import { LiveJoinRequestNotices } from './live-join-request-notices';
 import { LiveSessionFeeds } from './live-session-feeds';
 import { sessionsIn, userRoom } from './rooms';
 import type { LiveNamespace, LiveSocket } from './live-socket';
@@ -43,11 +44,13 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     private readonly feeds: LiveSessionFeeds,
     private readonly localEvents: InProcessEventPublisher,
     private readonly limits: RateLimits,
+    private readonly joinRequestNotices: LiveJoinRequestNotices,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
     this.namespace = namespace;
     this.feeds.attach(namespace);
+    this.joinRequestNotices.attach(namespace);
     namespace.use((socket, next) => {
       this.tokens.verify(socket.handshake.auth?.token).then(
         (user) => {
