@@ -1,4 +1,4 @@
-import { LiveClient, settle } from '../support/live-client';
+import { settle, useLiveClients } from '../support/live-client';
 import { RosterApi, expectProblem } from '../support/roster-api';
 import { replayRoster, seatsOf } from '../support/replay';
 import { TestApp, startTestApp, useTestApp } from '../support/test-app';
@@ -7,15 +7,7 @@ import { newUserId } from '../support/tokens';
 describe('Join requests: an invitation that asks the Game Master first fills a waiting room', () => {
   const t = useTestApp();
   const as = (userId: string, tokenName?: string) => new RosterApi(t.http, userId, tokenName);
-  const clients: LiveClient[] = [];
-  const live = async (url: string, userId: string) => {
-    const client = await LiveClient.connect(url, userId);
-    clients.push(client);
-    return client;
-  };
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
+  const live = useLiveClients();
   const accept = (api: RosterApi, code: string, body: object = {}) => api.call('post', `/api/invites/${code}/accept`).send(body);
   const queue = (api: RosterApi, sessionId: string) => api.call('get', `/api/game-sessions/${sessionId}/join-requests`);
   const approve = (api: RosterApi, sessionId: string, userId: string) => api.call('post', `/api/game-sessions/${sessionId}/join-requests/${userId}/approve`);

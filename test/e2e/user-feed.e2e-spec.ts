@@ -1,19 +1,11 @@
-import { LiveClient, settle } from '../support/live-client';
+import { settle, useLiveClients } from '../support/live-client';
 import { RosterApi } from '../support/roster-api';
 import { TestApp, startTestApp, useTestApp } from '../support/test-app';
 import { newUserId } from '../support/tokens';
 
 describe("A user's own feed: every socket of a user, subscribed to nothing, hears when they are seated or removed", () => {
   const t = useTestApp();
-  const clients: LiveClient[] = [];
-  const live = async (url: string, userId: string) => {
-    const client = await LiveClient.connect(url, userId);
-    clients.push(client);
-    return client;
-  };
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.close();
-  });
+  const live = useLiveClients();
 
   it('seated by the GM: each of their sockets gets AddedToSession { sessionId, seq, title, type }; nobody else does', async () => {
     const gm = new RosterApi(t.http, newUserId());

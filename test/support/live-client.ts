@@ -104,5 +104,18 @@ export class LiveClient {
   }
 }
 
+/** For a test file: `live(url, userId)` connects a client, and every client is closed after each test. */
+export function useLiveClients(): (url: string, userId: string) => Promise<LiveClient> {
+  const clients: LiveClient[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+  });
+  return async (url, userId) => {
+    const client = await LiveClient.connect(url, userId);
+    clients.push(client);
+    return client;
+  };
+}
+
 /** Lets in-flight messages land before asserting that something did not arrive. */
 export const settle = (ms = 250): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
