@@ -20,11 +20,17 @@ const validationPipe = (forbidNonWhitelisted: boolean): ValidationPipe =>
 const strict = validationPipe(true);
 const lenient = validationPipe(false);
 
+const OPTIONAL_BODY = Symbol('optionalBody');
+
+/** On a request class whose every field is optional: a request sent without a body is read as `{}`. */
+export const OptionalBody = (): ClassDecorator => (target) => Reflect.defineMetadata(OPTIONAL_BODY, true, target);
+
 /** Bodies must be JSON objects with known fields only; query strings ignore parameters they do not know. */
 @Injectable()
 export class RequestValidationPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'body') {
+      if (value === undefined && metadata.metatype && Reflect.getMetadata(OPTIONAL_BODY, metadata.metatype)) return strict.transform({}, metadata);
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new RequestValidationFailed('Request body must be a JSON object');
       }

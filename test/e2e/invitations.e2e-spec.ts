@@ -136,6 +136,15 @@ describe('Invitations: the GM hands out a link; whoever follows it takes a seat'
       expect((await gm.call('get', `/api/game-sessions/${session.id}/invites`).expect(200)).body.items[0].uses).toBe(1);
     });
 
+    it('the body is optional: an accept sent with no body at all seats the caller', async () => {
+      const { invitation } = await table();
+      const ben = as(newUserId(), 'Ben');
+
+      const res = await ben.call('post', `/api/invites/${invitation.code}/accept`).expect(201);
+
+      expect(res.body.players.at(-1)).toMatchObject({ userId: ben.userId, displayName: 'Ben', type: 'Player' });
+    });
+
     it("without a displayName the token's name names the seat; without either, null", async () => {
       const { invitation } = await table();
       const named = await accept(as(newUserId(), 'Ismark'), invitation.code).expect(201);

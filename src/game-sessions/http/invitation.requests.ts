@@ -2,6 +2,7 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { INVITE_DEFAULT_SECONDS, INVITE_MAX_SECONDS, INVITE_MAX_USES, INVITE_MIN_SECONDS, type InvitedType } from '../domain/invitation';
 import { PlayerType } from '../domain/player-type';
+import { OptionalBody } from '../../common/request-validation';
 import { OptionalDisplayName } from './game-session.requests';
 
 const INVITED_TYPES: InvitedType[] = [PlayerType.Player, PlayerType.Assistant, PlayerType.Guest];
@@ -37,6 +38,7 @@ export class CreateInvitationRequest {
   approval?: boolean;
 }
 
+@OptionalBody()
 export class AcceptInvitationRequest {
   @OptionalDisplayName('The name to sit under; absent: the token\'s name, if it is one.')
   displayName?: string;

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
 import { RequestingUserId, RequestingUserName } from '../../auth/requesting-user.decorator';
 import { ParseUuidPipe } from '../../common/request-validation';
@@ -95,6 +95,7 @@ export class InvitationsController {
     'IDEMPOTENCY_KEY_REUSED',
   )
   @ApiIdempotent()
+  @ApiBody({ type: AcceptInvitationRequest, required: false, description: 'Optional: a request without a body is one without a name.' })
   @ApiAcceptedResponse({ type: JoinRequestFiledResponse, description: 'The invitation asks the Game Master first: the request now waiting.' })
   @Creates<GameSessionView | JoinRequestFiled>((answer, request) =>
     'id' in answer ? `/api/game-sessions/${answer.id}/participants/${(request.user as AuthenticatedUser).id}` : undefined,

@@ -2479,7 +2479,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional: a request without a body is one without a name. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["AcceptInvitationRequest"];
             };
