@@ -5,7 +5,7 @@ import { departureOf } from '../domain/departure';
 import { DepartedFromSession, GameSessionNotFound, StaleSession } from '../domain/game-session.errors';
 import { GameSessionEvent } from '../domain/game-session.events';
 import { GameSessionStatus } from '../domain/game-session-status';
-import { DisplayName, acceptedDisplayName } from '../domain/participant';
+import { DisplayName, nameFromToken } from '../domain/participant';
 import { PlayerType } from '../domain/player-type';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
@@ -30,8 +30,7 @@ export class GameSessionsService {
 
   /** `ownerTokenName`: the creator's token `name`, which names the Master's seat when the rules accept it. */
   async createSession(title: string, ownerId: string, ownerTokenName?: string): Promise<GameSession> {
-    const ownerName = ownerTokenName === undefined ? null : (acceptedDisplayName(ownerTokenName) ?? null);
-    const session = GameSession.create({ id: randomUUID(), title, ownerId, ownerName, now: this.clock.now() });
+    const session = GameSession.create({ id: randomUUID(), title, ownerId, ownerName: nameFromToken(ownerTokenName), now: this.clock.now() });
     await this.storage.add(session);
     this.publisher.publish(session.pullDomainEvents());
     return session;

@@ -4,7 +4,7 @@ import { GameSession } from '../domain/game-session';
 import { GameSessionNotFound, InviteNotFound } from '../domain/game-session.errors';
 import { INVITE_DEFAULT_SECONDS, Invitation, InvitedType } from '../domain/invitation';
 import type { JoinRequest } from '../domain/join-request';
-import { DisplayName, acceptedDisplayName } from '../domain/participant';
+import { DisplayName, nameFromToken } from '../domain/participant';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
 import { GameSessionStorage } from './game-session-storage.port';
@@ -93,7 +93,7 @@ export class InvitationsService {
    * use, in the same transaction: of two callers racing for the last use, one wins.
    */
   async accept(code: string, userId: string, displayName: DisplayName | undefined, tokenName: string | undefined): Promise<Admission> {
-    const name = displayName ?? (tokenName === undefined ? null : (acceptedDisplayName(tokenName) ?? null));
+    const name = displayName ?? nameFromToken(tokenName);
     const admission = await this.unitOfWork.run(async (): Promise<Admission> => {
       const invitation = await this.invitations.update(code, (i) => i.countUse(this.clock.now()));
       const { sessionId, type, approval } = invitation.state;

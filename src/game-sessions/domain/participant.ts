@@ -15,6 +15,11 @@ export function acceptedDisplayName(raw: string): string | undefined {
   return length >= 1 && length <= DISPLAY_NAME_MAX_LENGTH ? name : undefined;
 }
 
+/** The name a token's `name` claim suggests: taken where the rules accept it as a name, else none. */
+export function nameFromToken(tokenName: string | undefined): DisplayName {
+  return tokenName === undefined ? null : (acceptedDisplayName(tokenName) ?? null);
+}
+
 /** A seat at the table: who, under which name, in which part, since when. Immutable. */
 export class Participant {
   private constructor(
