@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { InvitationPreviewView, InvitationView, JoinRequestFiled, JoinRequestView } from '../../contract/invitations';
+import type { InvitationList, InvitationPreviewView, InvitationView, JoinRequestFiled, JoinRequestList, JoinRequestView } from '../../contract/invitations';
 import { GameSessionStatus } from '../domain/game-session-status';
 import { INVITE_MAX_USES, type InvitedType } from '../domain/invitation';
 import { DISPLAY_NAME_MAX_LENGTH } from '../domain/participant';
@@ -20,7 +20,7 @@ export class InvitationResponse implements InvitationView {
   @ApiProperty({ example: '/join/2b7Yk0…', description: "The console's page for it." }) path!: string;
 }
 
-export class InvitationListResponse {
+export class InvitationListResponse implements InvitationList {
   @ApiProperty({ type: [InvitationResponse] }) items!: InvitationResponse[];
 }
 
@@ -45,7 +45,7 @@ export class JoinRequestResponse implements JoinRequestView {
   @ApiProperty({ format: 'date-time' }) requestedAt!: string;
 }
 
-export class JoinRequestListResponse {
+export class JoinRequestListResponse implements JoinRequestList {
   @ApiProperty({ type: [JoinRequestResponse] }) items!: JoinRequestResponse[];
 }
 
