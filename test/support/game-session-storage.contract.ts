@@ -176,6 +176,13 @@ export function describeGameSessionStorage(name: string, make: () => Promise<Sto
       expect(projection).toMatchObject({ status: Paused, version: 10, updatedAt: at(9) });
     });
 
+    it('titleOf gives the stored title, and null for an unknown id', async () => {
+      const session = await added();
+
+      expect(await storage.titleOf(session.id)).toBe('Night 1');
+      expect(await storage.titleOf(randomUUID())).toBeNull();
+    });
+
     it("latestDeparture finds a user's newest ParticipantLeft, and null for someone who never left", async () => {
       const session = await added();
       const anna = randomUUID();

@@ -40,6 +40,10 @@ export class InMemoryGameSessionStorage extends GameSessionStorage {
     return snapshot ? GameSession.restore(copyState(snapshot.state)) : null;
   }
 
+  async titleOf(id: string): Promise<string | null> {
+    return this.snapshots.get(id)?.state.title ?? null;
+  }
+
   async findByParticipant(userId: string): Promise<GameSession[]> {
     return [...this.snapshots.values()]
       .map((s) => s.state)

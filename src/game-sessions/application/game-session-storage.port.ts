@@ -1,4 +1,5 @@
 import { GameSession } from '../domain/game-session';
+import { GameSessionNotFound } from '../domain/game-session.errors';
 import { GameSessionEvent, ParticipantLeft } from '../domain/game-session.events';
 
 /**
@@ -10,6 +11,9 @@ export abstract class GameSessionStorage {
   abstract add(session: GameSession): Promise<void>;
 
   abstract findById(id: string): Promise<GameSession | null>;
+
+  /** The session's title alone, or null when there is no such session: what a notice names it by. */
+  abstract titleOf(id: string): Promise<string | null>;
 
   /** Sessions in which the user is a current participant, newest first. */
   abstract findByParticipant(userId: string): Promise<GameSession[]>;
@@ -26,4 +30,11 @@ export abstract class GameSessionStorage {
 
   /** The session's log in ascending seq, starting after `afterSeq`. */
   abstract listEvents(sessionId: string, afterSeq: number, limit: number): Promise<GameSessionEvent[]>;
+}
+
+/** The session, read as it is now. @throws GameSessionNotFound */
+export async function existingSession(storage: GameSessionStorage, id: string): Promise<GameSession> {
+  const session = await storage.findById(id);
+  if (!session) throw new GameSessionNotFound();
+  return session;
 }

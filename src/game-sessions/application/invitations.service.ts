@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { GameSession } from '../domain/game-session';
-import { GameSessionNotFound, InviteNotFound } from '../domain/game-session.errors';
+import { InviteNotFound } from '../domain/game-session.errors';
 import { INVITE_DEFAULT_SECONDS, Invitation, InvitedType } from '../domain/invitation';
 import type { JoinRequest } from '../domain/join-request';
 import { DisplayName, nameFromToken } from '../domain/participant';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
-import { GameSessionStorage } from './game-session-storage.port';
+import { GameSessionStorage, existingSession } from './game-session-storage.port';
 import { toJoinRequestNotice } from './game-session.views';
 import { InvitationStorage } from './invitation-storage.port';
 import { JoinRequestNotices } from './join-request-notices.port';
@@ -47,7 +47,7 @@ export class InvitationsService {
   ) {}
 
   async create(sessionId: string, requestingUserId: string, terms: InvitationTerms): Promise<Invitation> {
-    (await this.managedSession(sessionId)).ensureCanInvite(requestingUserId);
+    (await existingSession(this.sessions, sessionId)).ensureCanInvite(requestingUserId);
     const invitation = Invitation.issue({
       code: randomBytes(CODE_BYTES).toString('base64url'),
       sessionId,
@@ -64,13 +64,13 @@ export class InvitationsService {
 
   /** The live ones: not revoked, not expired, not used up. */
   async list(sessionId: string, requestingUserId: string): Promise<Invitation[]> {
-    (await this.managedSession(sessionId)).ensureCanInvite(requestingUserId);
+    (await existingSession(this.sessions, sessionId)).ensureCanInvite(requestingUserId);
     const now = this.clock.now();
     return (await this.invitations.listBySession(sessionId)).filter((invitation) => invitation.isLive(now));
   }
 
   async revoke(sessionId: string, code: string, requestingUserId: string): Promise<void> {
-    (await this.managedSession(sessionId)).ensureCanInvite(requestingUserId);
+    (await existingSession(this.sessions, sessionId)).ensureCanInvite(requestingUserId);
     await this.invitations.update(code, (invitation) => {
       if (invitation.state.sessionId !== sessionId) throw new InviteNotFound();
       invitation.revoke(this.clock.now());
@@ -100,7 +100,7 @@ export class InvitationsService {
       if (!approval) return { seated: await this.sessions.update(sessionId, (s) => s.admit(userId, type, name, this.clock.now())) };
       const session = await this.sessions.findById(sessionId);
       if (!session) throw new InviteNotFound();
-      session.ensureCanRequestToJoin(userId);
+      session.ensureCanTakeSeat(userId);
       const request: JoinRequest = { sessionId, userId, displayName: name, type, requestedAt: this.clock.now() };
       await this.joinRequests.add(request);
       this.notices.tell(session.ownerId, toJoinRequestNotice('JoinRequested', request));
@@ -110,10 +110,4 @@ export class InvitationsService {
     return admission;
   }
 
-  /** The session whose invitations these are; whether the caller may manage them, the session says. */
-  private async managedSession(sessionId: string): Promise<GameSession> {
-    const session = await this.sessions.findById(sessionId);
-    if (!session) throw new GameSessionNotFound();
-    return session;
-  }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { GameSession } from '../domain/game-session';
-import { GameSessionNotFound, JoinRequestNotFound, NotTheRequester } from '../domain/game-session.errors';
+import { JoinRequestNotFound, NotTheRequester } from '../domain/game-session.errors';
 import type { JoinRequest } from '../domain/join-request';
 import { Clock } from './clock';
 import { GameSessionEventPublisher } from './game-session-event-publisher.port';
-import { GameSessionStorage } from './game-session-storage.port';
+import { GameSessionStorage, existingSession } from './game-session-storage.port';
 import { toJoinRequestNotice } from './game-session.views';
 import { JoinRequestNotices } from './join-request-notices.port';
 import { JoinRequestStorage } from './join-request-storage.port';
@@ -23,14 +23,14 @@ export class JoinRequestsService {
   ) {}
 
   async list(sessionId: string, requestingUserId: string): Promise<JoinRequest[]> {
-    (await this.sessionOf(sessionId)).ensureCanAnswerJoinRequests(requestingUserId);
+    (await existingSession(this.sessions, sessionId)).ensureCanAnswerJoinRequests(requestingUserId);
     return this.requests.listBySession(sessionId);
   }
 
   /** Seats the requester as they asked, in one transaction with taking the request off the queue. */
   async approve(sessionId: string, userId: string, requestingUserId: string): Promise<GameSession> {
     const seated = await this.unitOfWork.run(async () => {
-      const session = await this.sessionOf(sessionId);
+      const session = await existingSession(this.sessions, sessionId);
       session.ensureCanAnswerJoinRequests(requestingUserId);
       const request = await this.taken(sessionId, userId);
       const updated = await this.sessions.update(sessionId, (s) => s.admit(userId, request.type, request.displayName, this.clock.now()));
@@ -43,7 +43,7 @@ export class JoinRequestsService {
 
   async deny(sessionId: string, userId: string, requestingUserId: string): Promise<void> {
     await this.unitOfWork.run(async () => {
-      const session = await this.sessionOf(sessionId);
+      const session = await existingSession(this.sessions, sessionId);
       session.ensureCanAnswerJoinRequests(requestingUserId);
       this.notices.tell(session.ownerId, toJoinRequestNotice('JoinRequestDenied', await this.taken(sessionId, userId)));
     });
@@ -51,16 +51,10 @@ export class JoinRequestsService {
 
   async withdraw(sessionId: string, userId: string, requestingUserId: string): Promise<void> {
     await this.unitOfWork.run(async () => {
-      const session = await this.sessionOf(sessionId);
+      const session = await existingSession(this.sessions, sessionId);
       if (userId !== requestingUserId) throw new NotTheRequester();
       this.notices.tell(session.ownerId, toJoinRequestNotice('JoinRequestWithdrawn', await this.taken(sessionId, userId)));
     });
-  }
-
-  private async sessionOf(sessionId: string): Promise<GameSession> {
-    const session = await this.sessions.findById(sessionId);
-    if (!session) throw new GameSessionNotFound();
-    return session;
   }
 
   private async taken(sessionId: string, userId: string): Promise<JoinRequest> {

@@ -128,8 +128,7 @@ export class GameSession {
 
   addParticipant(userId: string, type: PlayerType, requestingUserId: string, now: Date, displayName: DisplayName = null): void {
     if (!this.isGameMaster(requestingUserId)) throw new NotGameMaster('add');
-    this.ensureRosterOpen('add');
-    if (this.isParticipant(userId)) throw new AlreadyParticipant();
+    this.ensureCanTakeSeat(userId);
     if (type === PlayerType.Master) throw new CannotAddMaster();
     this.record({ event: 'ParticipantJoined', userId, type, displayName: validDisplayName(displayName) }, now);
   }
@@ -145,16 +144,15 @@ export class GameSession {
     if (!this.isGameMaster(requestingUserId)) throw new NotGameMaster('answerJoinRequests');
   }
 
-  /** Someone who followed an invitation that asks first may ask, while the roster is open and they are not seated. */
-  ensureCanRequestToJoin(userId: string): void {
+  /** A seat can be taken (added, admitted, asked for) while the roster is open, by someone not seated. */
+  ensureCanTakeSeat(userId: string): void {
     this.ensureRosterOpen('add');
     if (this.isParticipant(userId)) throw new AlreadyParticipant();
   }
 
   /** Someone who followed an invitation takes a seat of the invitation's type. */
   admit(userId: string, type: InvitedType, displayName: DisplayName, now: Date): void {
-    this.ensureRosterOpen('add');
-    if (this.isParticipant(userId)) throw new AlreadyParticipant();
+    this.ensureCanTakeSeat(userId);
     this.record({ event: 'ParticipantJoined', userId, type, displayName: validDisplayName(displayName) }, now);
   }
 

@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import { knownProblem } from '../../../common/problem-details';
 import { problemOfError } from '../../../common/problem-of-error';
 import type { LiveProblem, SessionSubscription } from '../../../contract/live-events';
+import type { ProblemDetails } from '../../../contract/problems';
 import { UUID_PATTERN } from '../../../contract/uuid';
-import { toRemovalView } from '../../application/game-session.views';
-import { DepartedFromSession, GameSessionError } from '../../domain/game-session.errors';
+import { refusalProblem } from '../../application/refusal-problem';
+import { GameSessionError } from '../../domain/game-session.errors';
 import { MAX_SEQ } from '../../domain/game-session.events';
 
 export class LiveRequestInvalid extends Error {}
@@ -25,12 +26,12 @@ const logger = new Logger('GameSessionsGateway');
 
 /** The same codes and statuses as the REST API; the unexpected is logged, never shown. */
 export function toLiveProblem(error: unknown, context: string): LiveProblem {
-  const { status, code, detail } = problemOf(error, context);
-  return error instanceof DepartedFromSession ? { status, code, detail, removal: toRemovalView(error.departure) } : { status, code, detail };
+  const { status, code, detail, removal } = problemOf(error, context);
+  return removal ? { status, code, detail, removal } : { status, code, detail };
 }
 
-function problemOf(error: unknown, context: string) {
+function problemOf(error: unknown, context: string): ProblemDetails {
   if (error instanceof LiveRequestInvalid) return knownProblem('VALIDATION_FAILED', error.message);
-  if (error instanceof GameSessionError) return knownProblem(error.code, error.message);
+  if (error instanceof GameSessionError) return refusalProblem(error);
   return problemOfError(error, logger, context);
 }

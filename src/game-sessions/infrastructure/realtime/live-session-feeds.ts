@@ -178,8 +178,8 @@ export class LiveSessionFeeds {
   private tellAdded({ sessionId, seq, userId, type }: ParticipantJoined): void {
     const room = userRoom(userId);
     if (!this.namespace.adapter.rooms.get(room)?.size) return;
-    this.storage.findById(sessionId).then(
-      (session) => session && this.namespace.local.to(room).emit('AddedToSession', { sessionId, seq, title: session.title, type }),
+    this.storage.titleOf(sessionId).then(
+      (title) => title !== null && this.namespace.local.to(room).emit('AddedToSession', { sessionId, seq, title, type }),
       (error: Error) => this.logger.warn(`Telling ${userId} they were seated in ${sessionId} failed: ${error.message}`),
     );
   }

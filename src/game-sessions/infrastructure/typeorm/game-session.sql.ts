@@ -44,6 +44,8 @@ const SEAT_COLUMNS = `user_id AS "userId", display_name AS "displayName", type, 
 
 /** $1 id → SessionRow */
 export const SESSION = `SELECT ${SESSION_COLUMNS} FROM game_sessions WHERE id = $1`;
+/** $1 id → { title } */
+export const TITLE = 'SELECT title FROM game_sessions WHERE id = $1';
 /** $1 id → SessionRow, locked until the transaction ends */
 export const LOCK_SESSION = `${SESSION} FOR UPDATE`;
 /** $1 user id → SessionRow[] of the sessions the user sits in, newest first */

@@ -34,6 +34,11 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
     return row ? GameSessionMapper.toDomain(row, await this.rosterOf(manager, id)) : null;
   }
 
+  async titleOf(id: string): Promise<string | null> {
+    const [row] = (await this.dataSource.manager.query(SQL.TITLE, [id])) as { title: string }[];
+    return row?.title ?? null;
+  }
+
   async findByParticipant(userId: string): Promise<GameSession[]> {
     const manager = this.dataSource.manager;
     const rows = (await manager.query(SQL.SESSIONS_OF_PARTICIPANT, [userId])) as SQL.SessionRow[];
