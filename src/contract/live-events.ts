@@ -26,6 +26,18 @@ export interface SessionSubscription {
 export interface SubscribedSession {
   readonly session: GameSessionView;
   readonly seq: number;
+  /** The participants connected to the session right now, on any instance, in roster order; the subscriber among them. */
+  readonly online: readonly string[];
+}
+
+/**
+ * To a session's subscribers when a participant comes or goes: online while at least one of their
+ * sockets, anywhere, is subscribed. Coalesced: a socket back within the grace (2 s) is no change.
+ */
+export interface PresenceChanged {
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly online: boolean;
 }
 
 /** The last word the server sends a removed or leaving user's sockets about a session. */
@@ -58,6 +70,7 @@ export interface ServerToClientEvents {
   SessionStatusChanged: EventListener;
   RemovedFromSession: (removal: RemovedFromSession) => void;
   AddedToSession: (added: AddedToSession) => void;
+  PresenceChanged: (presence: PresenceChanged) => void;
   JoinRequested: (notice: JoinRequestNotice) => void;
   JoinRequestApproved: (notice: JoinRequestNotice) => void;
   JoinRequestDenied: (notice: JoinRequestNotice) => void;

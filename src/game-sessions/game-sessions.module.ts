@@ -23,6 +23,7 @@ import { TypeOrmJoinRequestStorage } from './infrastructure/typeorm/typeorm-join
 import { LiveJoinRequestNotices } from './infrastructure/realtime/live-join-request-notices';
 import { GameSessionsController } from './http/game-sessions.controller';
 import { GameSessionsGateway } from './infrastructure/realtime/game-sessions.gateway';
+import { LivePresence } from './infrastructure/realtime/live-presence';
 import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
 
 @Module({
@@ -41,6 +42,7 @@ import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
     LiveJoinRequestNotices,
     { provide: JoinRequestNotices, useExisting: LiveJoinRequestNotices },
     { provide: Clock, useClass: SystemClock },
+    LivePresence,
     LiveSessionFeeds,
     GameSessionsGateway,
     { provide: LiveConnections, useExisting: GameSessionsGateway },

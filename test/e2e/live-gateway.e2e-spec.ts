@@ -39,13 +39,13 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
   });
 
   describe('session:subscribe', () => {
-    it('acks a current participant with the session and the latest seq', async () => {
+    it('acks a current participant with the session, the latest seq and who is online (themselves)', async () => {
       const { session, ids } = await gm.sessionWith('Player');
       const player = await live(ids[0]);
 
       const ack = await player.subscribe(session.id);
 
-      expect(ack).toEqual({ ok: true, session, seq: 2 });
+      expect(ack).toEqual({ ok: true, session, seq: 2, online: [ids[0]] });
     });
 
     it.each([

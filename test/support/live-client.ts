@@ -29,8 +29,8 @@ export function refusalOf(url: string, token?: string): Promise<string> {
   });
 }
 
-/** The user feed's news of a seat somewhere: kept apart, so that what a test hears of its sessions is not mixed with it. */
-const SEATED = 'AddedToSession';
+/** News beside a session's events (a seat somewhere, who is online): kept apart, so that what a test hears of its sessions is not mixed with it. */
+const BESIDE_THE_SESSION = new Set(['AddedToSession', 'PresenceChanged']);
 
 /** A live game client as a player's tab runs it: a real socket.io client that records all it hears. */
 export class LiveClient {
@@ -38,9 +38,9 @@ export class LiveClient {
   readonly heard: Received[] = [];
   private readonly waiters = new Set<() => void>();
 
-  /** What it heard of sessions (their events, RemovedFromSession, notices): all but AddedToSession. */
+  /** What it heard of sessions (their events, RemovedFromSession, notices): all but AddedToSession and PresenceChanged. */
   get received(): Received[] {
-    return this.heard.filter((r) => r.name !== SEATED);
+    return this.heard.filter((r) => !BESIDE_THE_SESSION.has(r.name));
   }
 
   private constructor(

@@ -8,24 +8,21 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { AuthenticatedUser } from '../../../auth/authenticated-user';
-import { ClusterLink, clusterLinkOf } from '../../../cluster/cluster-link';
+import { clusterLinkOf } from '../../../cluster/cluster-link';
 import { TokenVerifier } from '../../../auth/token-verifier';
 import { RateLimits } from '../../../common/rate-limit/rate-limits';
 import { LiveConnections } from '../../../lifecycle/live-connections';
-import { GameSessionEvent } from '../../domain/game-session.events';
 import { InProcessEventPublisher } from '../events/in-process-event-publisher';
 import type { LiveAck, LiveProblem, SubscribedSession } from '../../../contract/live-events';
-import type { SessionEventView } from '../../../contract/session-views';
 import { fromEventJson, toEventView } from '../../application/game-session.views';
 import { parseSubscription, toLiveProblem } from './live-messages';
 import { LiveJoinRequestNotices } from './live-join-request-notices';
+import { LivePresence } from './live-presence';
 import { LiveSessionFeeds } from './live-session-feeds';
+import { OtherInstances } from './other-instances';
 import { sessionsIn, userRoom } from './rooms';
 import type { LiveNamespace, LiveSocket } from './live-socket';
 import { disconnectAt } from './token-expiry';
-
-/** The name under which instances hand each other committed events through the socket.io adapter. */
-const CLUSTER_EVENT = 'game-session-event';
 
 /**
  * Live game clients: `io(url + '/game-sessions', { auth: { token } })`, then `session:subscribe`.
@@ -37,7 +34,6 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   private stopListening: () => void = () => undefined;
   private stopResyncing: () => void = () => undefined;
   private namespace?: LiveNamespace;
-  private link?: ClusterLink;
 
   constructor(
     private readonly tokens: TokenVerifier,
@@ -45,6 +41,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     private readonly localEvents: InProcessEventPublisher,
     private readonly limits: RateLimits,
     private readonly joinRequestNotices: LiveJoinRequestNotices,
+    private readonly presence: LivePresence,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -60,15 +57,17 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
         () => next(new Error('unauthorized')),
       );
     });
+    const link = clusterLinkOf(namespace.adapter);
+    const others = new OtherInstances(namespace, link);
+    this.presence.attach(namespace, others);
     this.stopListening = this.localEvents.subscribe((event) => {
       this.feeds.receive(event);
-      this.tellOtherInstances(namespace, event);
+      others.tell('game-session-event', toEventView(event), `${event.event} #${event.seq} of ${event.sessionId}`);
     });
     // The adapter carries JSON: the instant arrives as text and becomes a Date again.
-    namespace.on(CLUSTER_EVENT, (event: SessionEventView) => this.feeds.receive(fromEventJson(event)));
-    this.link = clusterLinkOf(namespace.adapter);
+    namespace.on('game-session-event', (event) => this.feeds.receive(fromEventJson(event)));
     // What the others sent while this instance could not hear them is in the log.
-    this.stopResyncing = this.link?.onRestored(() => void this.feeds.resyncAll()) ?? (() => undefined);
+    this.stopResyncing = link?.onRestored(() => void this.feeds.resyncAll()) ?? (() => undefined);
   }
 
   handleConnection(socket: LiveSocket): void {
@@ -78,6 +77,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     let sessionIds: string[] = [];
     socket.on('disconnecting', () => {
       sessionIds = sessionsIn(socket.rooms);
+      this.presence.left(socket, sessionIds);
     });
     socket.on('disconnect', () => {
       expiry.cancel();
@@ -131,24 +131,6 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
     } catch (error) {
       return { ok: false, error: toLiveProblem(error, `session:unsubscribe by ${this.userOf(socket).id}`) };
     }
-  }
-
-  /**
-   * Through the adapter, but only when another instance may be there to hear it: with PostgreSQL's
-   * LISTEN/NOTIFY every message is one more query on the database. Instances know each other from
-   * the adapter's heartbeats, and one that starts announces itself before it serves anyone; after
-   * a break of the link, heartbeats were missed, so the link decides (cluster-link.ts).
-   */
-  private tellOtherInstances(namespace: LiveNamespace, event: GameSessionEvent): void {
-    namespace.adapter.serverCount().then(
-      (instances) => this.othersMayListen(instances) && namespace.serverSideEmit(CLUSTER_EVENT, toEventView(event)),
-      (error: Error) => this.logger.warn(`${event.event} #${event.seq} of ${event.sessionId} not sent on: ${error.message}`),
-    );
-  }
-
-  /** Without a link (socket.io's in-memory adapter), the adapter's count is all there is. */
-  private othersMayListen(instances: number): boolean {
-    return this.link ? this.link.othersMayListen(instances) : instances > 1;
   }
 
   private rateLimited(socket: LiveSocket): { ok: false; error: LiveProblem } | undefined {

@@ -4,6 +4,7 @@ import type { SubscribedSession } from '../../../contract/live-events';
 import { toEventView, toGameSessionView } from '../../application/game-session.views';
 import { GameSessionsService } from '../../application/game-sessions.service';
 import { GameSessionEvent, MAX_SEQ, ParticipantJoined, ParticipantLeft } from '../../domain/game-session.events';
+import { LivePresence } from './live-presence';
 import type { LiveNamespace, LiveSocket } from './live-socket';
 import { sessionRoom, userRoom } from './rooms';
 
@@ -34,6 +35,7 @@ export class LiveSessionFeeds {
   constructor(
     private readonly sessions: GameSessionsService,
     private readonly storage: GameSessionStorage,
+    private readonly presence: LivePresence,
   ) {}
 
   attach(namespace: LiveNamespace): void {
@@ -59,7 +61,7 @@ export class LiveSessionFeeds {
 
   /**
    * Checks that the user is a current participant, sends the events after `afterSeq` to this
-   * socket alone, then lets it into the room: nothing missed, nothing twice.
+   * socket alone, then lets it into the room: nothing missed, nothing twice. Then who is online.
    */
   subscribe(socket: LiveSocket, userId: string, sessionId: string, afterSeq: number | undefined): Promise<SubscribedSession> {
     return this.run(sessionId, async (feed) => {
@@ -72,14 +74,20 @@ export class LiveSessionFeeds {
         for await (const event of this.eventsBetween(sessionId, afterSeq, upTo)) socket.emit(event.event, toEventView(event));
       }
       // A socket that went away meanwhile must not be put back into a room.
-      if (socket.connected) socket.join(sessionRoom(sessionId));
-      return { session: toGameSessionView(session), seq: upTo };
+      if (!socket.connected) return { session: toGameSessionView(session), seq: upTo, online: [] };
+      socket.join(sessionRoom(sessionId));
+      const participants = session.state.players.map((participant) => participant.userId);
+      const online = await this.presence.subscribed(socket, sessionId, participants, upTo);
+      return { session: toGameSessionView(session), seq: upTo, online };
     });
   }
 
   unsubscribe(socket: LiveSocket, sessionId: string): Promise<void> {
     return this.run(sessionId, async () => {
-      socket.leave(sessionRoom(sessionId));
+      const room = sessionRoom(sessionId);
+      if (!socket.rooms.has(room)) return;
+      socket.leave(room);
+      this.presence.left(socket, [sessionId]);
     });
   }
 
@@ -138,7 +146,10 @@ export class LiveSessionFeeds {
 
   private closeIfIdle(feed: Feed): void {
     const listeners = this.namespace.adapter.rooms.get(sessionRoom(feed.sessionId))?.size ?? 0;
-    if (feed.pending === 0 && listeners === 0 && this.feeds.get(feed.sessionId) === feed) this.feeds.delete(feed.sessionId);
+    if (feed.pending === 0 && listeners === 0 && this.feeds.get(feed.sessionId) === feed) {
+      this.feeds.delete(feed.sessionId);
+      this.presence.forget(feed.sessionId);
+    }
   }
 
   private async deliverThrough(feed: Feed, event: GameSessionEvent): Promise<void> {
@@ -167,6 +178,7 @@ export class LiveSessionFeeds {
       this.tellRemoved(event);
     }
     this.namespace.local.to(room).emit(event.event, toEventView(event));
+    if (event.event === 'ParticipantLeft') this.presence.departed(feed.sessionId, event.userId, event.seq);
   }
 
   private tellRemoved(event: ParticipantLeft): void {
