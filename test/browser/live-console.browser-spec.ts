@@ -109,4 +109,22 @@ describe('live console (browser)', () => {
     await rosterRowOf(playerPage, missed).getByText('Assistant', { exact: true }).waitFor();
     await playerPage.getByRole('heading', { name: 'Roster (3)' }).waitFor();
   });
+
+  it('who is online shows live: a player who opens the session is online for the Game Master; when they close it, offline after the grace', async () => {
+    const gm = newUserId();
+    const { session, ids } = await rig.api(gm).sessionWith('Player');
+    const [player] = ids;
+    const gmPage = await rig.pageOf(gm);
+    await openSession(gmPage, rig.app.url, session.id);
+    await rosterRowOf(gmPage, gm).getByRole('img', { name: 'online' }).waitFor();
+    await rosterRowOf(gmPage, player).getByRole('img', { name: 'offline' }).waitFor();
+
+    const playerPage = await rig.pageOf(player);
+    await openSession(playerPage, rig.app.url, session.id);
+    await rosterRowOf(gmPage, player).getByRole('img', { name: 'online' }).waitFor();
+    await rosterRowOf(playerPage, gm).getByRole('img', { name: 'online' }).waitFor();
+
+    await playerPage.close();
+    await rosterRowOf(gmPage, player).getByRole('img', { name: 'offline' }).waitFor({ timeout: 10_000 });
+  });
 });

@@ -1,4 +1,4 @@
-import type { GameSessionView, RemovalView, SessionEventView } from '../../../src/contract';
+import type { GameSessionView, PresenceChanged, RemovalView, SessionEventView } from '../../../src/contract';
 import { evolveView } from './evolve-view';
 
 /** What the session page knows of one session, kept in step with its live feed. */
@@ -13,12 +13,17 @@ export type LiveSessionState =
       /** The log, ascending seq; undefined until it has been read. */
       readonly history: readonly SessionEventView[] | undefined;
       readonly historyError: string | undefined;
+      /** The participants connected right now (presence); no history, no seq: the ack's list, then each change. */
+      readonly online: ReadonlySet<string>;
     }
   | { readonly phase: 'failed'; readonly detail: string }
   | { readonly phase: 'removed'; readonly removal: RemovalView; readonly title: string | undefined };
 
 export type LiveSessionAction =
-  | { readonly type: 'subscribed'; readonly session: GameSessionView; readonly seq: number }
+  | { readonly type: 'subscribed'; readonly session: GameSessionView; readonly seq: number; readonly online: readonly string[] }
+  /** A resubscription after a reconnect: presence went on without this tab meanwhile. */
+  | { readonly type: 'online'; readonly online: readonly string[] }
+  | { readonly type: 'presence'; readonly presence: PresenceChanged }
   | { readonly type: 'event'; readonly event: SessionEventView }
   | { readonly type: 'history'; readonly events: readonly SessionEventView[] }
   | { readonly type: 'historyFailed'; readonly detail: string }
@@ -30,12 +35,28 @@ export const LOADING: LiveSessionState = { phase: 'loading', early: [] };
 export function liveSessionReducer(state: LiveSessionState, action: LiveSessionAction): LiveSessionState {
   switch (action.type) {
     case 'subscribed': {
-      const ready: LiveSessionState = { phase: 'ready', session: action.session, seq: action.seq, history: undefined, historyError: undefined };
+      const ready: LiveSessionState = {
+        phase: 'ready',
+        session: action.session,
+        seq: action.seq,
+        history: undefined,
+        historyError: undefined,
+        online: new Set(action.online),
+      };
       return state.phase === 'loading' ? state.early.reduce(applyEvent, ready) : ready;
     }
     case 'event':
       if (state.phase === 'loading') return { ...state, early: [...state.early, action.event] };
       return applyEvent(state, action.event);
+    case 'online':
+      return state.phase === 'ready' ? { ...state, online: new Set(action.online) } : state;
+    case 'presence': {
+      if (state.phase !== 'ready') return state;
+      const online = new Set(state.online);
+      if (action.presence.online) online.add(action.presence.userId);
+      else online.delete(action.presence.userId);
+      return { ...state, online };
+    }
     case 'history':
       if (state.phase !== 'ready') return state;
       return { ...state, history: mergeBySeq(state.history ?? [], action.events), historyError: undefined };

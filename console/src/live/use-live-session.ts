@@ -38,10 +38,10 @@ export function useLiveSession(
         socket.disconnect();
         return;
       }
-      if (subscribed) return;
+      if (subscribed) return dispatch({ type: 'online', online: ack.online });
       subscribed = true;
       lastSeq = Math.max(lastSeq, ack.seq);
-      dispatch({ type: 'subscribed', session: ack.session, seq: ack.seq });
+      dispatch({ type: 'subscribed', session: ack.session, seq: ack.seq, online: ack.online });
       api.listEvents(sessionId).then(
         (events) => dispatch({ type: 'history', events }),
         (error: unknown) => dispatch({ type: 'historyFailed', detail: describeFailure(error) }),
@@ -54,6 +54,9 @@ export function useLiveSession(
         dispatch({ type: 'event', event });
       });
     }
+    socket.on('PresenceChanged', (presence) => {
+      if (presence.sessionId === sessionId) dispatch({ type: 'presence', presence });
+    });
     socket.on('RemovedFromSession', (removal) => {
       if (removal.sessionId !== sessionId) return;
       const { occurredAt: at, reason, removedBy } = removal;

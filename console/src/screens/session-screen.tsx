@@ -46,7 +46,7 @@ export function SessionScreen({ api, token, me, sessionId, onSignedOut }: Sessio
       return <RemovedScreen removal={state.removal} title={state.title} />;
     case 'ready':
       return (
-        <SessionPage api={api} me={me} session={state.session} connection={connection}>
+        <SessionPage api={api} me={me} session={state.session} online={state.online} connection={connection}>
           <HistoryTable events={state.history} error={state.historyError} ownerId={state.session.ownerId} me={me} />
         </SessionPage>
       );
@@ -57,11 +57,12 @@ interface SessionPageProps {
   readonly api: RosterApi;
   readonly me: string;
   readonly session: GameSessionView;
+  readonly online: ReadonlySet<string>;
   readonly connection: LiveConnection;
   readonly children: ReactNode;
 }
 
-function SessionPage({ api, me, session, connection, children }: SessionPageProps) {
+function SessionPage({ api, me, session, online, connection, children }: SessionPageProps) {
   const isGameMaster = session.ownerId === me;
   const frozen = isFinalStatus(session.status);
   const myType = session.players.find((participant) => participant.userId === me)?.type;
@@ -83,7 +84,7 @@ function SessionPage({ api, me, session, connection, children }: SessionPageProp
           This session is {statusName(session.status)}: its roster is frozen.
         </p>
       )}
-      <RosterPanel api={api} me={me} session={session} canRemove={isGameMaster && !frozen} />
+      <RosterPanel api={api} me={me} session={session} online={online} canRemove={isGameMaster && !frozen} />
       {isGameMaster && !frozen && <AddParticipantForm api={api} sessionId={session.id} />}
       {!isGameMaster && !frozen && myType && <LeaveSession api={api} me={me} session={session} type={myType} />}
       {children}
@@ -95,13 +96,21 @@ function SessionPage({ api, me, session, connection, children }: SessionPageProp
  * The roster, and the Game Master's removal behind a confirmation. The dialog stays open if the
  * session changes meanwhile (finished elsewhere, say): the server decides, and its refusal shows.
  */
-function RosterPanel({ api, me, session, canRemove }: { api: RosterApi; me: string; session: GameSessionView; canRemove: boolean }) {
+interface RosterPanelProps {
+  readonly api: RosterApi;
+  readonly me: string;
+  readonly session: GameSessionView;
+  readonly online: ReadonlySet<string>;
+  readonly canRemove: boolean;
+}
+
+function RosterPanel({ api, me, session, online, canRemove }: RosterPanelProps) {
   const removal = useConfirmation<ParticipantView>();
   const target = removal.subject;
   return (
     <section className="panel" aria-labelledby="roster">
       <h2 id="roster">Roster ({session.players.length})</h2>
-      <RosterTable players={session.players} me={me} canRemove={canRemove} onRemove={removal.ask} />
+      <RosterTable players={session.players} me={me} online={online} canRemove={canRemove} onRemove={removal.ask} />
       <ConfirmDialog
         {...removal.dialog}
         title="Remove participant"
