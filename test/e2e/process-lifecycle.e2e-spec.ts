@@ -97,4 +97,27 @@ describe('The process: SIGTERM drains, SIGKILL loses nothing acknowledged', () =
         `${[...attempted].filter((id) => seated.has(id) && !acknowledged.has(id)).length} committed but unanswered, lost: 0, half-written: ${halfWritten}`,
     );
   }, 60_000);
+
+  it("SIGKILL: the killed instance's users go offline for the other instance's subscribers once its heartbeats stop", async () => {
+    const app = await spawnApp(witness.database.url);
+    const gm = new RosterApi(witness.http, newUserId());
+    const { session, ids } = await gm.sessionWith('Player');
+    const watcher = await LiveClient.connect(witness.url, gm.userId);
+    const player = await LiveClient.connect(app.url, ids[0]);
+    try {
+      await watcher.subscribe(session.id);
+      expect((await player.subscribe(session.id)).online).toEqual([gm.userId, ids[0]]);
+      await watcher.waitFor((r) => r.name === 'PresenceChanged' && r.payload.online === true);
+
+      app.child.kill('SIGKILL');
+      expect(await app.exited).toBe('SIGKILL');
+
+      // The adapter's heartbeat timeout (10 s), the next look (5 s), the grace (2 s).
+      const went = await watcher.waitFor((r) => r.name === 'PresenceChanged' && r.payload.online === false, 25_000);
+      expect(went.payload).toEqual({ sessionId: session.id, userId: ids[0], online: false });
+    } finally {
+      watcher.close();
+      player.close();
+    }
+  }, 60_000);
 });

@@ -90,6 +90,7 @@ export class GameSessionsGateway implements OnGatewayInit, OnGatewayConnection, 
   onApplicationShutdown(): void {
     this.stopListening();
     this.stopResyncing();
+    this.presence.stop();
   }
 
   /**

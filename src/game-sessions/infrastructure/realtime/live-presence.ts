@@ -6,6 +6,9 @@ import { sessionRoom } from './rooms';
 /** A socket back within this long after its user's last one went is no change: a reload, a network blip, a move to another instance. */
 export const PRESENCE_GRACE_MS = 2000;
 
+/** How often an instance looks whether another has gone without a word (its heartbeats stopped). */
+const INSTANCES_CHECK_MS = 5000;
+
 interface Absence {
   readonly timer: NodeJS.Timeout;
 }
@@ -28,14 +31,24 @@ interface SessionPresence {
 @Injectable()
 export class LivePresence {
   private readonly sessions = new Map<string, SessionPresence>();
+  /** One question to the others per session at a time: the graces that end together share its answer. */
+  private readonly asking = new Map<string, Promise<string[] | undefined>>();
   private namespace!: LiveNamespace;
   private others!: OtherInstances;
+  private instances = 1;
+  private watch?: NodeJS.Timeout;
 
   attach(namespace: LiveNamespace, others: OtherInstances): void {
     this.namespace = namespace;
     this.others = others;
     namespace.on('presence-news', (news) => this.hear(news));
     namespace.on('presence-ask', (sessionId, answer) => answer(this.usersHere(sessionId)));
+    this.watch = setInterval(() => void this.noticeLostInstances(), INSTANCES_CHECK_MS);
+    this.watch.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.watch);
   }
 
   /**
@@ -50,7 +63,7 @@ export class LivePresence {
       this.sessions.set(sessionId, presence);
       // Nobody here was told anything yet: the picture starts from every instance's sockets.
       const seated = new Set(participants);
-      const elsewhere = (await this.others.whoFollows(sessionId)) ?? [];
+      const elsewhere = (await this.followersElsewhere(sessionId)) ?? [];
       for (const id of [...this.usersHere(sessionId), ...elsewhere]) if (seated.has(id)) presence.online.add(id);
     }
     presence.departed.delete(userId);
@@ -126,7 +139,7 @@ export class LivePresence {
 
   /** Offline, unless a socket of theirs is back here or on another instance; an instance that cannot say is asked again later. */
   private async endOfGrace(sessionId: string, presence: SessionPresence, userId: string, absence: Absence): Promise<void> {
-    const elsewhere = await this.others.whoFollows(sessionId);
+    const elsewhere = await this.followersElsewhere(sessionId);
     // Back (here or elsewhere), departed, or no longer followed here while the others were asked.
     if (presence.absent.get(userId) !== absence || this.sessions.get(sessionId) !== presence) return;
     presence.absent.delete(userId);
@@ -134,6 +147,28 @@ export class LivePresence {
     if (elsewhere.includes(userId)) return;
     presence.online.delete(userId);
     this.announce(sessionId, userId, false);
+  }
+
+  private followersElsewhere(sessionId: string): Promise<string[] | undefined> {
+    const pending = this.asking.get(sessionId);
+    if (pending) return pending;
+    const asked = this.others.whoFollows(sessionId).finally(() => this.asking.delete(sessionId));
+    this.asking.set(sessionId, asked);
+    return asked;
+  }
+
+  /**
+   * An instance that died without closing its sockets told no one its users went: once the adapter
+   * stops counting it, everyone shown online here without a socket here has their grace begin.
+   */
+  private async noticeLostInstances(): Promise<void> {
+    const counted = await this.namespace.adapter.serverCount().catch(() => this.instances);
+    const fewer = counted < this.instances;
+    this.instances = counted;
+    if (!fewer) return;
+    for (const [sessionId, presence] of this.sessions) {
+      for (const userId of presence.online) if (!this.hasSocketHere(sessionId, userId)) this.startAbsence(sessionId, presence, userId);
+    }
   }
 
   private announce(sessionId: string, userId: string, online: boolean, exceptSocket?: string): void {
