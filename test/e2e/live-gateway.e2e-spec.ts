@@ -254,7 +254,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
         }
         await client(sockets).subscribe(newUserId());
       }
-      expect(feeds.stats().sessions).toBe(3);
+      expect(feeds.stats()).toMatchObject({ sessions: 3, presence: 3 });
 
       const [first, second] = sessions;
       await gm.removeParticipant(first.session.id, first.ids[0]).expect(200);
@@ -264,7 +264,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
       for (const s of sockets) s.close();
       await settle(500);
 
-      expect(feeds.stats()).toEqual({ sessions: 0, rooms: 0, sockets: 0 });
+      expect(feeds.stats()).toEqual({ sessions: 0, presence: 0, rooms: 0, sockets: 0 });
       expect(t.app.get(RateLimits).sockets.size).toBe(0);
     });
   });

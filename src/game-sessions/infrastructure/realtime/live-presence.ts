@@ -47,6 +47,11 @@ export class LivePresence {
     this.watch.unref();
   }
 
+  /** The sessions whose presence this instance keeps (those it has subscribers for). */
+  followed(): number {
+    return this.sessions.size;
+  }
+
   stop(): void {
     clearInterval(this.watch);
   }

@@ -43,8 +43,9 @@ export class LiveSessionFeeds {
   }
 
   /** What this instance holds in memory; all zero once its sockets are gone. */
-  stats(): { sessions: number; rooms: number; sockets: number } {
-    return { sessions: this.feeds.size, rooms: this.namespace.adapter.rooms.size, sockets: this.namespace.sockets.size };
+  stats(): { sessions: number; presence: number; rooms: number; sockets: number } {
+    const { namespace, presence } = this;
+    return { sessions: this.feeds.size, presence: presence.followed(), rooms: namespace.adapter.rooms.size, sockets: namespace.sockets.size };
   }
 
   receive(event: GameSessionEvent): void {
