@@ -66,6 +66,8 @@ export class AppConfig {
   readonly shutdownGraceMs!: number;
   /** After SIGTERM: the longest a drain may take before the process exits anyway (code 1). */
   readonly shutdownTimeoutMs!: number;
+  /** How long after a removal the Game Master may undo it (POST …/restore). */
+  readonly restoreWindowSeconds!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -161,6 +163,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     http,
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', production ? 5000 : 0, 0, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 30_000, 1000, 600_000),
+    restoreWindowSeconds: int('RESTORE_WINDOW_SECONDS', 600, 1, 2_592_000),
   });
 }
 

@@ -2,5 +2,6 @@
 export * from './invitations';
 export * from './live-events';
 export * from './problems';
+export * from './removals';
 export * from './session-views';
 export * from './uuid';

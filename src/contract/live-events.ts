@@ -2,7 +2,7 @@ import type { LeaveReason } from '../game-sessions/domain/game-session.events';
 import type { PlayerType } from '../game-sessions/domain/player-type';
 import type { JoinRequestNotice } from './invitations';
 import type { RemovalView } from './problems';
-import type { GameSessionView, SessionEventView } from './session-views';
+import type { BanView, GameSessionView, SessionEventView } from './session-views';
 
 /** What a refused socket request acks: the problem document's essentials, with the REST codes. */
 export interface LiveProblem {
@@ -48,6 +48,13 @@ export interface RemovedFromSession {
   /** The Game Master who removed them; null when they left. */
   readonly removedBy: string | null;
   readonly reason: LeaveReason;
+  readonly note: string | null;
+  readonly ban: BanView | null;
+}
+
+/** To every socket of a user whose removal was undone: they sit at the table again, as before. */
+export interface RestoredToSession {
+  readonly sessionId: string;
 }
 
 /** To every socket of a user seated anywhere (created, added, re-seated), subscribed or not: a "my sessions" list can be live. */
@@ -68,7 +75,12 @@ export interface ServerToClientEvents {
   ParticipantLeft: EventListener;
   ParticipantRenamed: EventListener;
   SessionStatusChanged: EventListener;
+  ParticipantRestored: EventListener;
+  ParticipantTypeChanged: EventListener;
+  GameMasterChanged: EventListener;
+  BanLifted: EventListener;
   RemovedFromSession: (removal: RemovedFromSession) => void;
+  RestoredToSession: (restored: RestoredToSession) => void;
   AddedToSession: (added: AddedToSession) => void;
   PresenceChanged: (presence: PresenceChanged) => void;
   JoinRequested: (notice: JoinRequestNotice) => void;

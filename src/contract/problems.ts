@@ -1,5 +1,6 @@
 import type { RuleCode } from '../game-sessions/domain/game-session.errors';
 import type { LeaveReason } from '../game-sessions/domain/game-session.events';
+import type { BanView } from './session-views';
 
 /** How a user's latest seat at a session ended, as REMOVED_FROM_SESSION tells them; `at` is ISO 8601 text. */
 export interface RemovalView {
@@ -7,6 +8,10 @@ export interface RemovalView {
   readonly reason: LeaveReason;
   /** The Game Master who removed them, by id and name; null when they left. */
   readonly removedBy: { readonly userId: string; readonly displayName: string | null } | null;
+  /** Why, as the remover (or they themselves) put it; null when nobody said. */
+  readonly note: string | null;
+  /** The ban that came with the removal, unless lifted since. */
+  readonly ban: BanView | null;
 }
 
 /** RFC 9457 problem document, as every refusal of this service is shaped. */
@@ -39,6 +44,12 @@ export const PROBLEM_CODES = {
   INVITE_USED_UP: [410, 'The invitation has been used as many times as it allows.'],
   JOIN_REQUEST_PENDING: [409, 'A join request of the caller is already waiting for the Game Master.'],
   JOIN_REQUEST_NOT_FOUND: [404, 'No join request of this user is waiting.'],
+  USER_BANNED: [409, 'The user is banned from this session: 409 when the Game Master seats them (lift the ban first), 403 when they accept an invitation or ask to join.'],
+  BAN_NOT_FOUND: [404, 'No ban of this user is in force in this session.'],
+  NOTHING_TO_RESTORE: [409, 'No removal of this user by the Game Master to undo: never removed, left on their own, or already restored.'],
+  RESTORE_WINDOW_PASSED: [410, 'The removal is older than the restore window (RESTORE_WINDOW_SECONDS).'],
+  CANNOT_CHANGE_MASTER: [400, "The Master's type never changes; hand over the Game Master role instead."],
+  ALREADY_GAME_MASTER: [409, 'The user is already the Game Master.'],
   PARTICIPANT_NOT_FOUND: [404, 'The user is not a current participant of the session.'],
   ALREADY_PARTICIPANT: [409, 'The user is already a current participant of the session.'],
   CANNOT_REMOVE_MASTER: [400, 'The Game Master (Master) can never be removed.'],

@@ -19,7 +19,7 @@ export interface GameSessionView {
   /** The Game Master. */
   readonly ownerId: string;
   readonly status: GameSessionStatus;
-  /** Current participants, in joining order. */
+  /** Current participants, in roster order: by their seat's ParticipantJoined (a restored one keeps their place). */
   readonly players: readonly ParticipantView[];
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -31,10 +31,15 @@ export interface GameSessionList {
   readonly items: readonly GameSessionView[];
 }
 
-/** The domain's event as it travels (the log's items, a socket message): its instant as ISO 8601 text. */
+/** A ban as it travels: until an ISO 8601 instant (UTC), or null: until lifted. */
+export interface BanView {
+  readonly until: string | null;
+}
+
+/** The domain's event as it travels (the log's items, a socket message): its instants as ISO 8601 text. */
 export type SessionEventView = GameSessionEvent extends infer E
   ? E extends GameSessionEvent
-    ? Omit<E, 'occurredAt'> & { readonly occurredAt: string }
+    ? Omit<E, 'occurredAt' | 'ban'> & { readonly occurredAt: string } & (E extends { ban: unknown } ? { readonly ban: BanView | null } : unknown)
     : never
   : never;
 
@@ -43,4 +48,13 @@ export interface SessionEventList {
 }
 
 /** Every event a session's log holds, by name: what a client listens for. */
-export const SESSION_EVENT_NAMES = ['ParticipantJoined', 'ParticipantLeft', 'ParticipantRenamed', 'SessionStatusChanged'] as const satisfies readonly GameSessionEvent['event'][];
+export const SESSION_EVENT_NAMES = [
+  'ParticipantJoined',
+  'ParticipantLeft',
+  'ParticipantRenamed',
+  'SessionStatusChanged',
+  'ParticipantRestored',
+  'ParticipantTypeChanged',
+  'GameMasterChanged',
+  'BanLifted',
+] as const satisfies readonly GameSessionEvent['event'][];

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { LiveConnections } from '../lifecycle/live-connections';
 import { Clock, SystemClock } from './application/clock';
+import { RosterSettings } from './application/roster-settings';
+import { AppConfig } from '../config/app-config';
 import { GameSessionEventPublisher } from './application/game-session-event-publisher.port';
 import { GameSessionStorage } from './application/game-session-storage.port';
 import { GameSessionsService } from './application/game-sessions.service';
@@ -22,13 +24,14 @@ import { JoinRequestsService } from './application/join-requests.service';
 import { TypeOrmJoinRequestStorage } from './infrastructure/typeorm/typeorm-join-request.storage';
 import { LiveJoinRequestNotices } from './infrastructure/realtime/live-join-request-notices';
 import { GameSessionsController } from './http/game-sessions.controller';
+import { RemovalLifecycleController } from './http/removal-lifecycle.controller';
 import { GameSessionsGateway } from './infrastructure/realtime/game-sessions.gateway';
 import { LivePresence } from './infrastructure/realtime/live-presence';
 import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
 
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature(GAME_SESSION_ORM_ENTITIES)],
-  controllers: [GameSessionsController, InvitationsController, JoinRequestsController],
+  controllers: [GameSessionsController, RemovalLifecycleController, InvitationsController, JoinRequestsController],
   providers: [
     GameSessionsService,
     InProcessEventPublisher,
@@ -42,6 +45,7 @@ import { LiveSessionFeeds } from './infrastructure/realtime/live-session-feeds';
     LiveJoinRequestNotices,
     { provide: JoinRequestNotices, useExisting: LiveJoinRequestNotices },
     { provide: Clock, useClass: SystemClock },
+    { provide: RosterSettings, inject: [AppConfig], useFactory: (config: AppConfig) => new RosterSettings(config.restoreWindowSeconds) },
     LivePresence,
     LiveSessionFeeds,
     GameSessionsGateway,

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROBLEM_CODES, ProblemDetails, RemovalView } from '../contract/problems';
+import type { BanView } from '../contract/session-views';
+
+/** A ban as answers carry it. */
+export class BanSchema implements BanView {
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Until this instant (UTC); null: until the Game Master lifts it.' })
+  until!: string | null;
+}
 
 class RemovedByView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
@@ -13,6 +20,10 @@ class Removal implements RemovalView {
   @ApiProperty({ enum: ['removed', 'left'] }) reason!: 'removed' | 'left';
   @ApiProperty({ type: RemovedByView, nullable: true, description: 'The Game Master who removed them; null when they left.' })
   removedBy!: RemovedByView | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "Why, in the remover's (or their own) words; null when nobody said." })
+  note!: string | null;
+  @ApiProperty({ type: BanSchema, nullable: true, description: 'The ban that came with the removal, unless lifted since.' })
+  ban!: BanSchema | null;
 }
 
 /** An RFC 9457 problem document, as every refusal is shaped: the schema `Problem` of the OpenAPI document. */

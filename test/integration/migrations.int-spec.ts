@@ -9,6 +9,7 @@ import { TestDataSource, openTestDataSource } from '../support/test-data-source'
 
 const TABLES = [
   'game_session_events',
+  'game_session_former_seats',
   'game_session_invites',
   'game_session_join_requests',
   'game_session_players',

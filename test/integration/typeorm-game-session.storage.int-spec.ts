@@ -17,22 +17,55 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The session's row and its seats as the tables hold them, read without the storage's own statements. */
+/** The session's row, its seats and its former seats as the tables hold them, read without the storage's own statements. */
 async function projectionOf(dataSource: DataSource, sessionId: string): Promise<RosterState | null> {
-  const [session] = await dataSource.query('SELECT status, updated_at, version FROM game_sessions WHERE id = $1', [sessionId]);
+  const [session] = await dataSource.query('SELECT status, owner_id, updated_at, version FROM game_sessions WHERE id = $1', [sessionId]);
   if (!session) return null;
-  const seats = await dataSource.query(
-    'SELECT user_id, type, joined_at, display_name FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq',
+  const participant = (p: SeatColumns) => Participant.of(p.user_id, p.type, p.joined_at, p.display_name, p.joined_seq);
+  const seats: SeatColumns[] = await dataSource.query(
+    'SELECT user_id, type, joined_at, display_name, joined_seq FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq',
+    [sessionId],
+  );
+  const former: FormerSeatColumns[] = await dataSource.query(
+    'SELECT * FROM game_session_former_seats WHERE session_id = $1 ORDER BY left_seq',
     [sessionId],
   );
   return {
     status: session.status,
-    players: seats.map((p: { user_id: string; type: PlayerType; joined_at: Date; display_name: string | null }) =>
-      Participant.of(p.user_id, p.type, p.joined_at, p.display_name),
-    ),
+    players: seats.map(participant),
+    formerSeats: former.map((f) => ({
+      participant: participant(f),
+      ended: {
+        seq: f.left_seq,
+        at: f.left_at,
+        reason: f.reason,
+        removedBy: f.removed_by,
+        note: f.note,
+        ban: f.banned ? { until: f.ban_until } : null,
+      },
+    })),
+    ownerId: session.owner_id,
     updatedAt: session.updated_at,
     version: session.version,
   };
+}
+
+interface SeatColumns {
+  user_id: string;
+  type: PlayerType;
+  joined_at: Date;
+  display_name: string | null;
+  joined_seq: number;
+}
+
+interface FormerSeatColumns extends SeatColumns {
+  left_seq: number;
+  left_at: Date;
+  reason: 'removed' | 'left';
+  removed_by: string | null;
+  note: string | null;
+  banned: boolean;
+  ban_until: Date | null;
 }
 
 describeGameSessionStorage('TypeOrmGameSessionStorage on PostgreSQL', async () => ({

@@ -176,6 +176,39 @@ export function describeGameSessionStorage(name: string, make: () => Promise<Sto
       expect(projection).toMatchObject({ status: Paused, version: 10, updatedAt: at(9) });
     });
 
+    it('the removal lifecycle is stored as evolve says: notes, bans lifted, an undo in its old place, type changes, the Master handed over twice', async () => {
+      const session = await added();
+      const gm = session.ownerId;
+      const [anna, ben, cleo] = [randomUUID(), randomUUID(), randomUUID()];
+      const changes = [
+        (s: GameSession) => s.addParticipant(anna, Player, gm, at(1), 'Anna'),
+        (s: GameSession) => s.addParticipant(ben, Assistant, gm, at(2)),
+        (s: GameSession) => s.addParticipant(cleo, Guest, gm, at(3)),
+        (s: GameSession) => s.removeParticipant(anna, gm, at(4), { note: 'Sorry', ban: { until: null } }),
+        (s: GameSession) => s.removeParticipant(cleo, gm, at(5), { note: null, ban: { until: at(50) } }),
+        (s: GameSession) => s.liftBan(cleo, gm, at(6)),
+        (s: GameSession) => s.restoreParticipant(anna, gm, at(7), 600),
+        (s: GameSession) => s.changeParticipantType(ben, Guest, gm, at(8)),
+        (s: GameSession) => s.handOverGameMaster(ben, 'stay', gm, at(9)),
+        (s: GameSession) => s.handOverGameMaster(anna, 'leave', ben, at(10)),
+      ];
+      for (const change of changes) await storage.update(session.id, change);
+
+      const log = await storage.listEvents(session.id, 0, 100);
+      const projection = await under.projection(session.id);
+
+      expect(projection).toEqual(replay(log));
+      expect(projection?.players.map((p) => [p.userId, p.type])).toEqual([
+        [gm, Player],
+        [anna, Master],
+      ]);
+      expect(projection?.ownerId).toBe(anna);
+      expect(projection?.formerSeats.map((f) => [f.participant.userId, f.ended.reason, f.ended.ban])).toEqual([
+        [cleo, 'removed', null],
+        [ben, 'left', null],
+      ]);
+    });
+
     it('titleOf gives the stored title, and null for an unknown id', async () => {
       const session = await added();
 
@@ -183,20 +216,21 @@ export function describeGameSessionStorage(name: string, make: () => Promise<Sto
       expect(await storage.titleOf(randomUUID())).toBeNull();
     });
 
-    it("latestDeparture finds a user's newest ParticipantLeft, and null for someone who never left", async () => {
+    it("formerSeatOf holds a user's latest departure with the seat it ended, and null for someone seated or never seated", async () => {
       const session = await added();
       const anna = randomUUID();
-      await storage.update(session.id, (s) => s.addParticipant(anna, Player, s.ownerId, at(1)));
+      await storage.update(session.id, (s) => s.addParticipant(anna, Player, s.ownerId, at(1), 'Anna'));
       await storage.update(session.id, (s) => s.removeParticipant(anna, anna, at(2)));
       await storage.update(session.id, (s) => s.addParticipant(anna, Guest, s.ownerId, at(3)));
-      await storage.update(session.id, (s) => s.removeParticipant(anna, s.ownerId, at(4)));
+      const until = new Date(at(4).getTime() + 3_600_000);
+      await storage.update(session.id, (s) => s.removeParticipant(anna, s.ownerId, at(4), { note: 'Spoilers', ban: { until } }));
 
-      expect(await storage.latestDeparture(session.id, anna)).toEqual(
-        (await storage.listEvents(session.id, 0, 100)).find((e) => e.seq === 5),
-      );
-      expect(await storage.latestDeparture(session.id, anna)).toMatchObject({ reason: 'removed', removedBy: session.ownerId, occurredAt: at(4) });
-      expect(await storage.latestDeparture(session.id, session.ownerId)).toBeNull();
-      expect(await storage.latestDeparture(randomUUID(), anna)).toBeNull();
+      const former = await storage.formerSeatOf(session.id, anna);
+
+      expect(former?.participant).toMatchObject({ userId: anna, type: Guest, displayName: null, joinedAt: at(3), seat: 4 });
+      expect(former?.ended).toEqual({ seq: 5, at: at(4), reason: 'removed', removedBy: session.ownerId, note: 'Spoilers', ban: { until } });
+      expect(await storage.formerSeatOf(session.id, session.ownerId)).toBeNull();
+      expect(await storage.formerSeatOf(randomUUID(), anna)).toBeNull();
     });
 
     it('names are stored as the log says: a seat under a name, renames, a name cleared, a re-join under another name', async () => {

@@ -2,7 +2,8 @@ import { GameSessionStorage } from '../../src/game-sessions/application/game-ses
 import { GameSession } from '../../src/game-sessions/domain/game-session';
 import type { GameSessionState } from '../../src/game-sessions/domain/game-session';
 import { GameSessionNotFound } from '../../src/game-sessions/domain/game-session.errors';
-import type { GameSessionEvent, ParticipantLeft } from '../../src/game-sessions/domain/game-session.events';
+import type { FormerSeat } from '../../src/game-sessions/domain/departure';
+import type { GameSessionEvent } from '../../src/game-sessions/domain/game-session.events';
 import { Participant } from '../../src/game-sessions/domain/participant';
 
 interface Snapshot {
@@ -11,10 +12,16 @@ interface Snapshot {
 }
 
 /** Copies keep stored data apart from every aggregate handed out, as rows are apart from objects. */
+const copyParticipant = (p: Participant): Participant => Participant.of(p.userId, p.type, new Date(p.joinedAt), p.displayName, p.seat);
+
 function copyState(state: GameSessionState): GameSessionState {
   return {
     ...state,
-    players: state.players.map((p) => Participant.of(p.userId, p.type, new Date(p.joinedAt), p.displayName)),
+    players: state.players.map(copyParticipant),
+    formerSeats: state.formerSeats.map(({ participant, ended }) => ({
+      participant: copyParticipant(participant),
+      ended: { ...ended, at: new Date(ended.at), ban: ended.ban && { until: ended.ban.until && new Date(ended.ban.until) } },
+    })),
     createdAt: new Date(state.createdAt),
     updatedAt: new Date(state.updatedAt),
   };
@@ -49,7 +56,7 @@ export class InMemoryGameSessionStorage extends GameSessionStorage {
       .map((s) => s.state)
       .filter((state) => state.players.some((p) => p.userId === userId))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id))
-      .map((state) => GameSession.restore(copyState(state)));
+      .map((state) => GameSession.restore({ ...copyState(state), formerSeats: [] }));
   }
 
   async update(id: string, change: (session: GameSession) => void): Promise<GameSession> {
@@ -71,9 +78,9 @@ export class InMemoryGameSessionStorage extends GameSessionStorage {
       .slice(0, limit);
   }
 
-  async latestDeparture(sessionId: string, userId: string): Promise<ParticipantLeft | null> {
-    const departures = this.eventsOf(sessionId).filter((e): e is ParticipantLeft => e.event === 'ParticipantLeft' && e.userId === userId);
-    return departures.sort((a, b) => b.seq - a.seq)[0] ?? null;
+  async formerSeatOf(sessionId: string, userId: string): Promise<FormerSeat | null> {
+    const state = this.snapshots.get(sessionId)?.state;
+    return (state && copyState(state).formerSeats.find((f) => f.participant.userId === userId)) ?? null;
   }
 
   /** The stored log, for assertions; a copy, so a test cannot change what is stored. */

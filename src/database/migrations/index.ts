@@ -4,6 +4,7 @@ import { CreateIdempotencyKeys1763700000002 } from './1763700000002-create-idemp
 import { MergeVersionAndLastSeq1763700000003 } from './1763700000003-merge-version-and-last-seq';
 import { AddDisplayNames1763700000004 } from './1763700000004-add-display-names';
 import { CreateInvitations1763700000005 } from './1763700000005-create-invitations';
+import { CreateFormerSeats1763700000006 } from './1763700000006-create-former-seats';
 
 /** In order of application. Listed, not globbed, so that the compiled and the test build agree. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MergeVersionAndLastSeq1763700000003,
   AddDisplayNames1763700000004,
   CreateInvitations1763700000005,
+  CreateFormerSeats1763700000006,
 ];

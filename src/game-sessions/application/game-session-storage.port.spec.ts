@@ -8,7 +8,9 @@ describeGameSessionStorage('InMemoryGameSessionStorage', async () => {
     storage,
     projection: async (id) => {
       const state = (await storage.findById(id))?.state;
-      return state ? { status: state.status, players: state.players, updatedAt: state.updatedAt, version: state.version } : null;
+      if (!state) return null;
+      const { status, players, formerSeats, ownerId, updatedAt, version } = state;
+      return { status, players, formerSeats, ownerId, updatedAt, version };
     },
   };
 });

@@ -1,6 +1,7 @@
 import { GameSession } from '../domain/game-session';
 import { GameSessionNotFound } from '../domain/game-session.errors';
-import { GameSessionEvent, ParticipantLeft } from '../domain/game-session.events';
+import { FormerSeat } from '../domain/departure';
+import { GameSessionEvent } from '../domain/game-session.events';
 
 /**
  * Where game sessions and their event logs live. An abstract class so that it is its own
@@ -10,12 +11,13 @@ export abstract class GameSessionStorage {
   /** Saves a new session with its roster and first events. */
   abstract add(session: GameSession): Promise<void>;
 
+  /** The session with its seats and former seats: everything its rules need. */
   abstract findById(id: string): Promise<GameSession | null>;
 
   /** The session's title alone, or null when there is no such session: what a notice names it by. */
   abstract titleOf(id: string): Promise<string | null>;
 
-  /** Sessions in which the user is a current participant, newest first. */
+  /** Sessions in which the user is a current participant, newest first; read for their views (no former seats). */
   abstract findByParticipant(userId: string): Promise<GameSession[]>;
 
   /**
@@ -25,8 +27,8 @@ export abstract class GameSessionStorage {
    */
   abstract update(id: string, change: (session: GameSession) => void): Promise<GameSession>;
 
-  /** The newest ParticipantLeft of `userId` in the session's log, or null when they never left it. */
-  abstract latestDeparture(sessionId: string, userId: string): Promise<ParticipantLeft | null>;
+  /** How the user's latest seat in the session ended, or null when they sit there now or never did. */
+  abstract formerSeatOf(sessionId: string, userId: string): Promise<FormerSeat | null>;
 
   /** The session's log in ascending seq, starting after `afterSeq`. */
   abstract listEvents(sessionId: string, afterSeq: number, limit: number): Promise<GameSessionEvent[]>;

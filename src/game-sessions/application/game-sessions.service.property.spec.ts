@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { RosterSettings } from './roster-settings';
 import fc from 'fast-check';
 import { FIXED_NOW } from '../../../test/support/game-session.mother';
 import { Move, OWNER, histories } from '../../../test/support/roster-histories';
@@ -111,7 +112,7 @@ async function play(actions: readonly Action[], check: (step: Step) => void): Pr
   const storage = new InMemoryGameSessionStorage();
   const publisher = new RecordingPublisher();
   const clock = new SteppingClock();
-  const service = new GameSessionsService(storage, publisher, clock);
+  const service = new GameSessionsService(storage, publisher, clock, new RosterSettings(600));
   const { id } = await service.createSession('Night at the table', OWNER);
   const stored = async () => ({ state: (await storage.findById(id))!.state, log: storage.eventsOf(id) });
   const roster = new Map<string, PlayerType>([[OWNER, Master]]);

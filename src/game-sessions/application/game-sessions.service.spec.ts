@@ -1,4 +1,5 @@
 import { FIXED_NOW, aUserId, statusPathTo } from '../../../test/support/game-session.mother';
+import { RosterSettings } from './roster-settings';
 import { InMemoryGameSessionStorage } from '../../../test/support/in-memory-game-session.storage';
 import { replay } from '../../../test/support/replay';
 import {
@@ -65,7 +66,7 @@ describe('GameSessionsService', () => {
     storage = new InMemoryGameSessionStorage();
     publisher = new RecordingPublisher();
     clock = new FixedClock();
-    service = new GameSessionsService(storage, publisher, clock);
+    service = new GameSessionsService(storage, publisher, clock, new RosterSettings(600));
   });
 
   /** A stored session set up through the service itself, so its log is the real one; publishes so far are forgotten. */
@@ -134,7 +135,8 @@ describe('GameSessionsService', () => {
         title: 'Curse of Strahd',
         ownerId: gm,
         status: Draft,
-        players: [Participant.of(gm, Master, FIXED_NOW)],
+        players: [Participant.of(gm, Master, FIXED_NOW, null, 1)],
+        formerSeats: [],
         createdAt: FIXED_NOW,
         updatedAt: FIXED_NOW,
         version: 1,
@@ -289,7 +291,7 @@ describe('GameSessionsService', () => {
       const joined = { event: 'ParticipantJoined', sessionId, seq: 2, occurredAt: now, userId, type: Player, displayName: null };
       expect(session.state).toEqual({
         ...before,
-        players: [...before!.players, Participant.of(userId, Player, now)],
+        players: [...before!.players, Participant.of(userId, Player, now, null, 2)],
         updatedAt: now,
         version: 2,
       });
@@ -404,6 +406,8 @@ describe('GameSessionsService', () => {
         type: Player,
         reason: 'removed',
         removedBy: gm,
+        note: null,
+        ban: null,
       };
       expect(session.state.players.map((p) => p.userId)).toEqual([gm, ids[1]]);
       expect(await storedState(sessionId)).toEqual(session.state);
@@ -426,6 +430,8 @@ describe('GameSessionsService', () => {
         type: Guest,
         reason: 'left',
         removedBy: null,
+        note: null,
+        ban: null,
       };
       expect(session.state.players.map((p) => p.userId)).toEqual([gm]);
       expect(storage.eventsOf(sessionId).slice(2)).toEqual([left]);
@@ -523,8 +529,8 @@ describe('GameSessionsService', () => {
 
       const replayed = replay(await service.listEvents(sessionId, gm, { afterSeq: 0, limit: 1000 }));
 
-      const { status, players, updatedAt, version } = (await service.getSession(sessionId, gm)).state;
-      expect(replayed).toEqual({ status, players, updatedAt, version });
+      const { status, players, formerSeats, ownerId, updatedAt, version } = (await service.getSession(sessionId, gm)).state;
+      expect(replayed).toEqual({ status, players, formerSeats, ownerId, updatedAt, version });
       expect(players.map((p) => [p.userId, p.type])).toEqual([
         [gm, Master],
         [ids[1], Assistant],

@@ -97,10 +97,10 @@ export class InvitationsService {
     const admission = await this.unitOfWork.run(async (): Promise<Admission> => {
       const invitation = await this.invitations.update(code, (i) => i.countUse(this.clock.now()));
       const { sessionId, type, approval } = invitation.state;
-      if (!approval) return { seated: await this.sessions.update(sessionId, (s) => s.admit(userId, type, name, this.clock.now())) };
+      if (!approval) return { seated: await this.sessions.update(sessionId, (s) => s.admit(userId, type, name, this.clock.now(), 'user')) };
       const session = await this.sessions.findById(sessionId);
       if (!session) throw new InviteNotFound();
-      session.ensureCanTakeSeat(userId);
+      session.ensureCanTakeSeat(userId, this.clock.now(), 'user');
       const request: JoinRequest = { sessionId, userId, displayName: name, type, requestedAt: this.clock.now() };
       await this.joinRequests.add(request);
       this.notices.tell(session.ownerId, toJoinRequestNotice('JoinRequested', request));

@@ -33,7 +33,7 @@ export class JoinRequestsService {
       const session = await existingSession(this.sessions, sessionId);
       session.ensureCanAnswerJoinRequests(requestingUserId);
       const request = await this.taken(sessionId, userId);
-      const updated = await this.sessions.update(sessionId, (s) => s.admit(userId, request.type, request.displayName, this.clock.now()));
+      const updated = await this.sessions.update(sessionId, (s) => s.admit(userId, request.type, request.displayName, this.clock.now(), 'gameMaster'));
       this.notices.tell(session.ownerId, toJoinRequestNotice('JoinRequestApproved', request));
       return updated;
     });

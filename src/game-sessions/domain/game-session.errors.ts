@@ -20,7 +20,13 @@ export type RuleCode =
   | 'INVITE_EXPIRED'
   | 'INVITE_USED_UP'
   | 'JOIN_REQUEST_PENDING'
-  | 'JOIN_REQUEST_NOT_FOUND';
+  | 'JOIN_REQUEST_NOT_FOUND'
+  | 'USER_BANNED'
+  | 'BAN_NOT_FOUND'
+  | 'NOTHING_TO_RESTORE'
+  | 'RESTORE_WINDOW_PASSED'
+  | 'CANNOT_CHANGE_MASTER'
+  | 'ALREADY_GAME_MASTER';
 
 /** A broken rule of the table. */
 export abstract class GameSessionError extends Error {
@@ -45,8 +51,8 @@ export class DepartedFromSession extends GameSessionError {
   }
 }
 
-export type RosterAction = 'add' | 'remove' | 'rename' | 'invite';
-type ManagedAction = RosterAction | 'changeStatus' | 'answerJoinRequests';
+export type RosterAction = 'add' | 'remove' | 'rename' | 'invite' | 'restore' | 'changeType' | 'handOver';
+type ManagedAction = RosterAction | 'changeStatus' | 'answerJoinRequests' | 'bans';
 
 const GAME_MASTER_ONLY: Record<ManagedAction, string> = {
   add: 'Only the Game Master can add participants',
@@ -55,6 +61,10 @@ const GAME_MASTER_ONLY: Record<ManagedAction, string> = {
   invite: 'Only the Game Master can manage invitations',
   changeStatus: 'Only the Game Master can change the session status',
   answerJoinRequests: 'Only the Game Master can answer join requests',
+  restore: 'Only the Game Master can restore participants',
+  changeType: "Only the Game Master can change a participant's type",
+  handOver: 'Only the Game Master can hand over the Game Master role',
+  bans: 'Only the Game Master can see and lift bans',
 };
 
 const FROZEN_VERB: Record<RosterAction, string> = {
@@ -62,6 +72,9 @@ const FROZEN_VERB: Record<RosterAction, string> = {
   remove: 'remove participants from',
   rename: 'rename participants in',
   invite: 'invite participants to',
+  restore: 'restore participants to',
+  changeType: 'change participants in',
+  handOver: 'hand over the Game Master role of',
 };
 
 export class NotGameMaster extends GameSessionError {
@@ -180,4 +193,56 @@ export class StaleSession extends GameSessionError {
   constructor(currentVersion: number) {
     super(`The session has changed: it is at version ${currentVersion}; reload it and retry`);
   }
+}
+
+/** Not an error of status alone: the Game Master seating them is a conflict (409), the user asking is forbidden (403). */
+export class UserBanned extends GameSessionError {
+  readonly code = 'USER_BANNED';
+  constructor(
+    readonly until: Date | null,
+    readonly askedBy: 'gameMaster' | 'user',
+  ) {
+    const lasting = until === null ? 'until the Game Master lifts it' : `until ${until.toISOString()}`;
+    super(askedBy === 'gameMaster' ? `This user is banned from this session ${lasting}; lift the ban first` : `You are banned from this session ${lasting}`);
+  }
+}
+
+export class BanNotFound extends GameSessionError {
+  readonly code = 'BAN_NOT_FOUND';
+  constructor() {
+    super('No ban of this user is in force');
+  }
+}
+
+export class NothingToRestore extends GameSessionError {
+  readonly code = 'NOTHING_TO_RESTORE';
+  constructor() {
+    super('There is no removal of this user by the Game Master to undo');
+  }
+}
+
+export class RestoreWindowPassed extends GameSessionError {
+  readonly code = 'RESTORE_WINDOW_PASSED';
+  constructor(windowSeconds: number) {
+    super(`A removal can be undone within ${windowSeconds} s; this one is older`);
+  }
+}
+
+export class CannotChangeMaster extends GameSessionError {
+  readonly code = 'CANNOT_CHANGE_MASTER';
+  constructor() {
+    super("The Master's type never changes: hand over the Game Master role instead");
+  }
+}
+
+export class AlreadyGameMaster extends GameSessionError {
+  readonly code = 'ALREADY_GAME_MASTER';
+  constructor() {
+    super('This user is already the Game Master');
+  }
+}
+
+/** A removal's note or ban that the rules do not accept (too long, a ban in the past, a ban on oneself). */
+export class InvalidRemovalTerms extends GameSessionError {
+  readonly code = 'VALIDATION_FAILED';
 }

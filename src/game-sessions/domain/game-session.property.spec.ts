@@ -135,8 +135,8 @@ describe('GameSession under random histories of moves by random actors', () => {
     fc.assert(
       fc.property(history, (actions) => {
         play(actions, ({ after, log }) => {
-          const { status, players, updatedAt, version } = after;
-          expectEqual({ status, players, updatedAt, version }, replay(log));
+          const { status, players, formerSeats, ownerId, updatedAt, version } = after;
+          expectEqual({ status, players, formerSeats, ownerId, updatedAt, version }, replay(log));
           // Counted and dated by hand, not through evolve: an oracle of its own.
           const lastJoin = new Map<string, Date>();
           for (const e of log) if (e.event === 'ParticipantJoined') lastJoin.set(e.userId, e.occurredAt);

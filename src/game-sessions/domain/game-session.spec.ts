@@ -109,7 +109,8 @@ describe('GameSession', () => {
         title: 'Curse of Strahd',
         ownerId,
         status: Draft,
-        players: [Participant.of(ownerId, Master, FIXED_NOW)],
+        players: [Participant.of(ownerId, Master, FIXED_NOW, null, 1)],
+        formerSeats: [],
         createdAt: FIXED_NOW,
         updatedAt: FIXED_NOW,
         version: 1,
@@ -167,7 +168,7 @@ describe('GameSession', () => {
 
       expect(session.state).toEqual({
         ...before,
-        players: [...before.players, Participant.of(userId, type, LATER)],
+        players: [...before.players, Participant.of(userId, type, LATER, null, before.version + 1)],
         updatedAt: LATER,
         version: before.version + 1,
       });
@@ -182,7 +183,7 @@ describe('GameSession', () => {
 
       session.addParticipant(userId, Player, session.ownerId, LATER);
 
-      expect(session.state.players.at(-1)).toEqual(Participant.of(userId, Player, LATER));
+      expect(session.state.players.at(-1)).toEqual(Participant.of(userId, Player, LATER, null, session.version));
       expect(session.state.status).toBe(status);
     });
 
@@ -257,7 +258,8 @@ describe('GameSession', () => {
 
       expect(session.state).toEqual({
         ...before,
-        players: [...before.players, Participant.of(userId, Guest, LATER)],
+        players: [...before.players, Participant.of(userId, Guest, LATER, null, before.version + 1)],
+        formerSeats: [],
         updatedAt: LATER,
         version: before.version + 1,
       });
@@ -300,9 +302,11 @@ describe('GameSession', () => {
 
       session.removeParticipant(target, session.ownerId, LATER);
 
+      const ended = { seq: before.version + 1, at: LATER, reason: 'removed', removedBy: session.ownerId, note: null, ban: null };
       expect(session.state).toEqual({
         ...before,
         players: before.players.filter((p) => p.userId !== target),
+        formerSeats: [{ participant: before.players.find((p) => p.userId === target), ended }],
         updatedAt: LATER,
         version: before.version + 1,
       });
@@ -317,6 +321,8 @@ describe('GameSession', () => {
           type,
           reason: 'removed',
           removedBy: session.ownerId,
+          note: null,
+          ban: null,
         },
       ]);
     });
@@ -328,9 +334,11 @@ describe('GameSession', () => {
 
       session.removeParticipant(leaver, leaver, LATER);
 
+      const ended = { seq: before.version + 1, at: LATER, reason: 'left', removedBy: null, note: null, ban: null };
       expect(session.state).toEqual({
         ...before,
         players: before.players.filter((p) => p.userId !== leaver),
+        formerSeats: [{ participant: before.players.find((p) => p.userId === leaver), ended }],
         updatedAt: LATER,
         version: before.version + 1,
       });
@@ -344,6 +352,8 @@ describe('GameSession', () => {
           type,
           reason: 'left',
           removedBy: null,
+          note: null,
+          ban: null,
         },
       ]);
     });
@@ -353,7 +363,7 @@ describe('GameSession', () => {
 
       session.removeParticipant(ids[0], session.ownerId, LATER);
 
-      expect(session.state.players).toEqual([Participant.of(session.ownerId, Master, FIXED_NOW)]);
+      expect(session.state.players).toEqual([Participant.of(session.ownerId, Master, FIXED_NOW, null, 1)]);
       expect(session.state.status).toBe(status);
     });
 
@@ -587,9 +597,9 @@ describe('GameSession', () => {
       const session = aGameSession();
       const snapshot = session.state;
 
-      (snapshot.players as Participant[]).push(Participant.of(aUserId(), Player, LATER));
+      (snapshot.players as Participant[]).push(Participant.of(aUserId(), Player, LATER, null, 2));
 
-      expect(session.state.players).toEqual([Participant.of(session.ownerId, Master, FIXED_NOW)]);
+      expect(session.state.players).toEqual([Participant.of(session.ownerId, Master, FIXED_NOW, null, 1)]);
     });
 
     it('restore keeps its own roster: changing the saved state afterwards does not change the session', () => {
@@ -598,7 +608,7 @@ describe('GameSession', () => {
 
       (saved.players as Participant[]).length = 0;
 
-      expect(restored.state.players).toEqual([Participant.of(restored.ownerId, Master, FIXED_NOW)]);
+      expect(restored.state.players).toEqual([Participant.of(restored.ownerId, Master, FIXED_NOW, null, 1)]);
     });
   });
 

@@ -20,17 +20,21 @@ export function nameFromToken(tokenName: string | undefined): DisplayName {
   return tokenName === undefined ? null : (acceptedDisplayName(tokenName) ?? null);
 }
 
-/** A seat at the table: who, under which name, in which part, since when. Immutable. */
+/**
+ * A seat at the table: who, under which name, in which part, since when, and where in the roster
+ * (`seat`: the seq of the ParticipantJoined that gave it; the roster is in that order). Immutable.
+ */
 export class Participant {
   private constructor(
     readonly userId: string,
     readonly type: PlayerType,
     readonly joinedAt: Date,
     readonly displayName: DisplayName,
+    readonly seat: number,
   ) {}
 
-  static of(userId: string, type: PlayerType, joinedAt: Date, displayName: DisplayName = null): Participant {
-    return new Participant(userId, type, joinedAt, displayName);
+  static of(userId: string, type: PlayerType, joinedAt: Date, displayName: DisplayName, seat: number): Participant {
+    return new Participant(userId, type, joinedAt, displayName, seat);
   }
 
   get isMaster(): boolean {
@@ -38,6 +42,10 @@ export class Participant {
   }
 
   renamed(displayName: DisplayName): Participant {
-    return new Participant(this.userId, this.type, this.joinedAt, displayName);
+    return new Participant(this.userId, this.type, this.joinedAt, displayName, this.seat);
+  }
+
+  as(type: PlayerType): Participant {
+    return new Participant(this.userId, type, this.joinedAt, this.displayName, this.seat);
   }
 }

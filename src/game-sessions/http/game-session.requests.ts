@@ -50,14 +50,20 @@ export class AddParticipantRequest {
   displayName?: string;
 }
 
-export class RenameParticipantRequest {
-  @ApiProperty({ ...DISPLAY_NAME_SCHEMA, nullable: true, description: 'The new name, trimmed; null clears it.' })
+/** A new name, a new type, or both; at least one. */
+export class ChangeParticipantRequest {
+  @ApiPropertyOptional({ ...DISPLAY_NAME_SCHEMA, nullable: true, description: 'The new name, trimmed; null clears it.' })
   @Transform(trim)
-  @ValidateIf((request: RenameParticipantRequest) => request.displayName !== null)
+  @ValidateIf((request: ChangeParticipantRequest) => request.displayName !== null && (request.displayName !== undefined || request.type === undefined))
   @Length(1, DISPLAY_NAME_MAX_LENGTH, { message: `${DISPLAY_NAME_MESSAGE}, or null` })
   @IsString({ message: `${DISPLAY_NAME_MESSAGE}, or null` })
-  @IsDefined({ message: 'displayName is required: a name, or null to clear it' })
-  displayName!: string | null;
+  @IsDefined({ message: 'displayName or type is required: a name (null clears it), a type, or both' })
+  displayName?: string | null;
+
+  @ApiPropertyOptional({ enum: PlayerType, enumName: 'PlayerType', description: "The participant's new part (the Game Master only); never Master." })
+  @IsOptional()
+  @IsEnum(PlayerType, { message: `type must be one of: ${Object.values(PlayerType).join(', ')}` })
+  type?: PlayerType;
 }
 
 export class ChangeStatusRequest {

@@ -10,7 +10,8 @@ import { CreatedLocationInterceptor, Creates } from './created-location.intercep
 import { IfMatch } from './if-match.decorator';
 import { RuleRefusalFilter } from './rule-refusal.filter';
 import { SessionETagInterceptor } from './session-etag.interceptor';
-import { AddParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery, RenameParticipantRequest } from './game-session.requests';
+import { AddParticipantRequest, ChangeParticipantRequest, ChangeStatusRequest, CreateGameSessionRequest, ListEventsQuery } from './game-session.requests';
+import { HandOverGameMasterRequest, RemoveParticipantRequest, askedOf } from './removal.requests';
 import { GameSessionListResponse, GameSessionResponse, SessionEventListResponse } from './game-session.responses';
 import { ParseUuidPipe } from '../../common/request-validation';
 import {
@@ -108,24 +109,68 @@ export class GameSessionsController {
 
   @Patch(':id/participants/:userId')
   @ApiOperation({
-    operationId: 'renameParticipant',
-    summary: 'Rename a participant',
+    operationId: 'changeParticipant',
+    summary: "Rename a participant, change their type, or both",
     description:
-      'The participant renames themselves, or the Game Master renames anyone; null clears the name. The name they already have changes nothing (200, no event).',
+      'displayName: the participant renames themselves, or the Game Master renames anyone; null clears the name. type: the Game Master ' +
+      "changes a participant's part (never the Master's, never to Master). Both at once: one change, a ParticipantTypeChanged then a " +
+      'ParticipantRenamed. What they already have changes nothing (200, no event, no new version).',
   })
   @ApiUuidParam('id', 'The session.')
-  @ApiUuidParam('userId', 'The participant to rename.')
-  @ApiChangedSession('The session with the participant under the new name.')
-  @ApiBodyRouteProblems('SESSION_NOT_FOUND', 'NOT_GAME_MASTER', 'SESSION_FINISHED', 'SESSION_CANCELLED', 'PARTICIPANT_NOT_FOUND', 'STALE_SESSION')
+  @ApiUuidParam('userId', 'The participant.')
+  @ApiChangedSession('The session with the participant changed.')
+  @ApiBodyRouteProblems(
+    'SESSION_NOT_FOUND',
+    'NOT_GAME_MASTER',
+    'SESSION_FINISHED',
+    'SESSION_CANCELLED',
+    'PARTICIPANT_NOT_FOUND',
+    'CANNOT_CHANGE_MASTER',
+    'CANNOT_ADD_MASTER',
+    'STALE_SESSION',
+  )
   @ApiIfMatch()
-  async renameParticipant(
+  async changeParticipant(
     @Param('id', ParseUuidPipe) id: string,
     @Param('userId', ParseUuidPipe) userId: string,
-    @Body() body: RenameParticipantRequest,
+    @Body() body: ChangeParticipantRequest,
     @RequestingUserId() requester: string,
     @IfMatch() expected: ExpectedVersions,
   ) {
-    return toGameSessionView(await this.sessions.renameParticipant(id, userId, body.displayName, requester, expected));
+    return toGameSessionView(await this.sessions.changeParticipant(id, userId, body, requester, expected));
+  }
+
+  @Post(':id/game-master')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'handOverGameMaster',
+    summary: 'Hand over the Game Master role',
+    description:
+      'In one change the target, a current participant, becomes the Master and the owner; the Game Master becomes a Player (then: stay) ' +
+      'or leaves (then: leave). One event, GameMasterChanged; there is exactly one Master at every moment.',
+  })
+  @ApiUuidParam('id', 'The session.')
+  @ApiOkResponse({ type: GameSessionResponse, description: 'The session under its new Game Master.', headers: responseHeaders('ETag', 'Idempotent-Replayed') })
+  @ApiBodyRouteProblems(
+    'SESSION_NOT_FOUND',
+    'NOT_GAME_MASTER',
+    'SESSION_FINISHED',
+    'SESSION_CANCELLED',
+    'PARTICIPANT_NOT_FOUND',
+    'ALREADY_GAME_MASTER',
+    'STALE_SESSION',
+    'IDEMPOTENCY_KEY_IN_USE',
+    'IDEMPOTENCY_KEY_REUSED',
+  )
+  @ApiIfMatch()
+  @ApiIdempotent()
+  async handOverGameMaster(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() body: HandOverGameMasterRequest,
+    @RequestingUserId() requester: string,
+    @IfMatch() expected: ExpectedVersions,
+  ) {
+    return toGameSessionView(await this.sessions.handOverGameMaster(id, body.userId, body.then, requester, expected));
   }
 
   @Patch(':id')
@@ -152,13 +197,15 @@ export class GameSessionsController {
   @ApiOperation({
     operationId: 'removeParticipant',
     summary: 'Remove a participant, or leave',
-    description: 'The Game Master removes a participant, or a participant leaves (userId = the caller). The Master stays.',
+    description:
+      'The Game Master removes a participant, or a participant leaves (userId = the caller). The Master stays. An optional JSON body ' +
+      'gives a note (the table reads it; the removed player is told it) and, for a removal, a ban that bars them from the session ' +
+      'until ban.until (null: until lifted). No body: as without note and ban.',
   })
   @ApiUuidParam('id', 'The session.')
   @ApiUuidParam('userId', 'The participant to remove; the caller to leave.')
   @ApiChangedSession('The session without that participant.')
-  @ApiRouteProblems(
-    'VALIDATION_FAILED',
+  @ApiBodyRouteProblems(
     'SESSION_NOT_FOUND',
     'NOT_GAME_MASTER',
     'SESSION_FINISHED',
@@ -171,10 +218,11 @@ export class GameSessionsController {
   async removeParticipant(
     @Param('id', ParseUuidPipe) id: string,
     @Param('userId', ParseUuidPipe) userId: string,
+    @Body() body: RemoveParticipantRequest,
     @RequestingUserId() requester: string,
     @IfMatch() expected: ExpectedVersions,
   ) {
-    return toGameSessionView(await this.sessions.removeParticipant(id, userId, requester, expected));
+    return toGameSessionView(await this.sessions.removeParticipant(id, userId, requester, expected, askedOf(body)));
   }
 
   @Get(':id/events')

@@ -6,7 +6,7 @@ import { ifNoneMatchNames, sessionETag } from './if-match.decorator';
 const READS = new Set(['GET', 'HEAD']);
 
 /**
- * Every response that is one session carries its version as ETag, for the next If-Match; a read
+ * Every response that is one session (or holds one) carries its version as ETag, for the next If-Match; a read
  * whose If-None-Match names it answers 304 without a body. Express sends that 304 itself when
  * `req.fresh` says so, but its check refuses any request with Cache-Control: no-cache, which fetch()
  * adds to every request with If-None-Match; that directive is for caches, an origin server still
@@ -19,7 +19,9 @@ export class SessionETagInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       tap((body) => {
-        const version = (body as { version?: unknown } | undefined)?.version;
+        // A session, or an answer about one (a bulk removal's).
+        const answer = body as { version?: unknown; session?: { version?: unknown } } | undefined;
+        const version = answer?.version ?? answer?.session?.version;
         if (typeof version !== 'number') return;
         const etag = sessionETag(version);
         response.setHeader('ETag', etag);

@@ -3,7 +3,9 @@ import { GameSessionStorage } from '../../application/game-session-storage.port'
 import type { SubscribedSession } from '../../../contract/live-events';
 import { toEventView, toGameSessionView } from '../../application/game-session.views';
 import { GameSessionsService } from '../../application/game-sessions.service';
-import { GameSessionEvent, MAX_SEQ, ParticipantJoined, ParticipantLeft } from '../../domain/game-session.events';
+import { GameSessionEvent, MAX_SEQ, ParticipantJoined } from '../../domain/game-session.events';
+import type { RemovedFromSession } from '../../../contract/live-events';
+import { toBanView } from '../../application/game-session.views';
 import { LivePresence } from './live-presence';
 import type { LiveNamespace, LiveSocket } from './live-socket';
 import { sessionRoom, userRoom } from './rooms';
@@ -50,9 +52,11 @@ export class LiveSessionFeeds {
 
   receive(event: GameSessionEvent): void {
     if (event.event === 'ParticipantJoined') this.tellAdded(event);
+    if (event.event === 'ParticipantRestored') this.namespace.local.to(userRoom(event.userId)).emit('RestoredToSession', { sessionId: event.sessionId });
     if (!this.feeds.has(event.sessionId)) {
-      // Nobody here follows the session, but the removed user's sockets must still be told.
-      if (event.event === 'ParticipantLeft') this.tellRemoved(event);
+      // Nobody here follows the session, but the departed user's sockets must still be told.
+      const departure = departureIn(event);
+      if (departure) this.tellRemoved(departure);
       return;
     }
     this.run(event.sessionId, (feed) => this.deliverThrough(feed, event)).catch((error: Error) =>
@@ -173,18 +177,18 @@ export class LiveSessionFeeds {
     if (event.seq !== feed.lastSeq! + 1) return;
     feed.lastSeq = event.seq;
     const room = sessionRoom(feed.sessionId);
-    if (event.event === 'ParticipantLeft') {
+    const departure = departureIn(event);
+    if (departure) {
       // Out of the room before anyone hears of it: the leaver's last word is RemovedFromSession.
-      this.namespace.local.in(userRoom(event.userId)).socketsLeave(room);
-      this.tellRemoved(event);
+      this.namespace.local.in(userRoom(departure.userId)).socketsLeave(room);
+      this.tellRemoved(departure);
     }
     this.namespace.local.to(room).emit(event.event, toEventView(event));
-    if (event.event === 'ParticipantLeft') this.presence.departed(feed.sessionId, event.userId, event.seq);
+    if (departure) this.presence.departed(feed.sessionId, departure.userId, event.seq);
   }
 
-  private tellRemoved(event: ParticipantLeft): void {
-    const { sessionId, seq, occurredAt, removedBy, reason } = event;
-    this.namespace.local.to(userRoom(event.userId)).emit('RemovedFromSession', { sessionId, seq, occurredAt: occurredAt.toISOString(), removedBy, reason });
+  private tellRemoved({ userId, ...removal }: Departed): void {
+    this.namespace.local.to(userRoom(userId)).emit('RemovedFromSession', removal);
   }
 
   /** Only where the user has sockets here: the title is read for them, not for every join. */
@@ -207,4 +211,20 @@ export class LiveSessionFeeds {
       from = page.at(-1)!.seq;
     }
   }
+}
+
+type Departed = RemovedFromSession & { readonly userId: string };
+
+/** Whom the event takes off the table, and what they are told: a removal, a leave, or a Game Master handing over and leaving. */
+function departureIn(event: GameSessionEvent): Departed | undefined {
+  const { sessionId, seq } = event;
+  const occurredAt = event.occurredAt.toISOString();
+  if (event.event === 'ParticipantLeft') {
+    const { userId, removedBy, reason, note, ban } = event;
+    return { userId, sessionId, seq, occurredAt, removedBy, reason, note, ban: toBanView(ban) };
+  }
+  if (event.event === 'GameMasterChanged' && event.previousGameMaster === 'left') {
+    return { userId: event.from, sessionId, seq, occurredAt, removedBy: null, reason: 'left', note: null, ban: null };
+  }
+  return undefined;
 }

@@ -1,23 +1,39 @@
+import { FormerSeat } from '../../domain/departure';
 import { GameSession } from '../../domain/game-session';
-import { GameSessionEvent } from '../../domain/game-session.events';
+import { Ban, GameSessionEvent, LeaveReason } from '../../domain/game-session.events';
 import { GameSessionStatus } from '../../domain/game-session-status';
 import { Participant } from '../../domain/participant';
 import { PlayerType } from '../../domain/player-type';
-import { EventRow, SeatRow, SessionRow } from './game-session.sql';
+import { EventRow, FormerSeatRow, SeatRow, SessionRow } from './game-session.sql';
+
+const toParticipant = (p: SeatRow): Participant => Participant.of(p.userId, p.type as PlayerType, new Date(p.joinedAt), p.displayName, p.seat);
 
 /** Translates between the domain model and its rows; the only place that knows both. */
 export const GameSessionMapper = {
-  toDomain(row: SessionRow, seats: readonly SeatRow[]): GameSession {
+  toDomain(row: SessionRow, seats: readonly SeatRow[], formerSeats: readonly FormerSeatRow[]): GameSession {
     return GameSession.restore({
       id: row.id,
       title: row.title,
       ownerId: row.ownerId,
       status: row.status as GameSessionStatus,
-      players: seats.map((p) => Participant.of(p.userId, p.type as PlayerType, new Date(p.joinedAt), p.displayName)),
+      players: seats.map(toParticipant),
+      formerSeats: formerSeats.map(GameSessionMapper.toFormerSeat),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       version: row.version,
     });
+  },
+
+  toFormerSeat(row: FormerSeatRow): FormerSeat {
+    const ended = {
+      seq: row.leftSeq,
+      at: row.leftAt,
+      reason: row.reason as LeaveReason,
+      removedBy: row.removedBy,
+      note: row.note,
+      ban: row.banned ? { until: row.banUntil } : null,
+    };
+    return { participant: toParticipant(row), ended };
   },
 
   toEventRow(event: GameSessionEvent): EventRow {
@@ -25,9 +41,16 @@ export const GameSessionMapper = {
     return { sessionId, seq, event: name, occurredAt, data };
   },
 
-  /** A join logged before names existed has no displayName: it named nobody. */
+  /** Events logged before a field existed read as without it: a join named nobody, a departure had no note and no ban. */
   toEvent(row: EventRow): GameSessionEvent {
-    const named = row.event === 'ParticipantJoined' ? { displayName: null } : {};
-    return { event: row.event, sessionId: row.sessionId, seq: row.seq, occurredAt: row.occurredAt, ...named, ...row.data } as GameSessionEvent;
+    const { event, sessionId, seq, occurredAt } = row;
+    const logged = { event, sessionId, seq, occurredAt, ...row.data };
+    if (event === 'ParticipantJoined') return { displayName: null, ...logged } as GameSessionEvent;
+    if (event !== 'ParticipantLeft') return logged as GameSessionEvent;
+    const ban = (row.data.ban ?? null) as { until: string | null } | null;
+    return { ...logged, note: row.data.note ?? null, ban: ban && banOf(ban.until) } as GameSessionEvent;
   },
 };
+
+/** JSON holds an instant as text. */
+const banOf = (until: string | null): Ban => ({ until: until === null ? null : new Date(until) });

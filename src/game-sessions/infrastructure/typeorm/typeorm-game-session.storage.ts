@@ -4,7 +4,9 @@ import { TransactionScope } from '../../../database/transaction-scope';
 import { GameSessionStorage } from '../../application/game-session-storage.port';
 import { GameSession } from '../../domain/game-session';
 import { GameSessionNotFound } from '../../domain/game-session.errors';
-import { GameSessionEvent, ParticipantLeft } from '../../domain/game-session.events';
+import { FormerSeat } from '../../domain/departure';
+import { GameSessionEvent } from '../../domain/game-session.events';
+import { PlayerType } from '../../domain/player-type';
 import { GameSessionMapper } from './game-session.mapper';
 import * as SQL from './game-session.sql';
 
@@ -31,7 +33,7 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
   async findById(id: string): Promise<GameSession | null> {
     const manager = this.dataSource.manager;
     const [row] = (await manager.query(SQL.SESSION, [id])) as SQL.SessionRow[];
-    return row ? GameSessionMapper.toDomain(row, await this.rosterOf(manager, id)) : null;
+    return row ? GameSessionMapper.toDomain(row, ...(await this.seatsOf(manager, id))) : null;
   }
 
   async titleOf(id: string): Promise<string | null> {
@@ -50,18 +52,18 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
       if (roster) roster.push(seat);
       else rosters.set(seat.sessionId, [seat]);
     }
-    return rows.map((r) => GameSessionMapper.toDomain(r, rosters.get(r.id) ?? []));
+    return rows.map((r) => GameSessionMapper.toDomain(r, rosters.get(r.id) ?? [], []));
   }
 
   update(id: string, change: (session: GameSession) => void): Promise<GameSession> {
     return this.transactions.run(async (manager) => {
       const [row] = (await manager.query(SQL.LOCK_SESSION, [id])) as SQL.SessionRow[];
       if (!row) throw new GameSessionNotFound();
-      const session = GameSessionMapper.toDomain(row, await this.rosterOf(manager, id));
+      const session = GameSessionMapper.toDomain(row, ...(await this.seatsOf(manager, id)));
       change(session);
       await this.writeEvents(manager, session);
       const s = session.state;
-      const [, affected] = (await manager.query(SQL.UPDATE_SESSION, [id, row.version, s.title, s.status, s.updatedAt, s.version])) as [
+      const [, affected] = (await manager.query(SQL.UPDATE_SESSION, [id, row.version, s.title, s.status, s.updatedAt, s.version, s.ownerId])) as [
         unknown,
         number,
       ];
@@ -75,27 +77,60 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
     return rows.map(GameSessionMapper.toEvent);
   }
 
-  async latestDeparture(sessionId: string, userId: string): Promise<ParticipantLeft | null> {
-    const [row] = (await this.dataSource.manager.query(SQL.LATEST_DEPARTURE, [sessionId, userId])) as SQL.EventRow[];
-    return row ? (GameSessionMapper.toEvent(row) as ParticipantLeft) : null;
+  async formerSeatOf(sessionId: string, userId: string): Promise<FormerSeat | null> {
+    const [row] = (await this.dataSource.manager.query(SQL.FORMER_SEAT, [sessionId, userId])) as SQL.FormerSeatRow[];
+    return row ? GameSessionMapper.toFormerSeat(row) : null;
   }
 
-  private async rosterOf(manager: EntityManager, sessionId: string): Promise<SQL.SeatRow[]> {
-    return (await manager.query(SQL.ROSTER, [sessionId])) as SQL.SeatRow[];
+  /** The seats, in roster order, and the former seats. */
+  private async seatsOf(manager: EntityManager, sessionId: string): Promise<[SQL.SeatRow[], SQL.FormerSeatRow[]]> {
+    const seats = (await manager.query(SQL.ROSTER, [sessionId])) as SQL.SeatRow[];
+    const formerSeats = (await manager.query(SQL.FORMER_SEATS, [sessionId])) as SQL.FormerSeatRow[];
+    return [seats, formerSeats];
   }
 
-  /** Appends the session's new events to its log and applies each to the stored roster. */
+  /** Appends the session's new events to its log and applies each to the stored seats and former seats. */
   private async writeEvents(manager: EntityManager, session: GameSession): Promise<void> {
     for (const event of session.uncommittedEvents) {
-      if (event.event === 'ParticipantJoined') {
-        await manager.query(SQL.SEAT, [event.sessionId, event.userId, event.type, event.occurredAt, event.seq, event.displayName]);
-      } else if (event.event === 'ParticipantLeft') {
-        await manager.query(SQL.UNSEAT, [event.sessionId, event.userId]);
-      } else if (event.event === 'ParticipantRenamed') {
-        await manager.query(SQL.RENAME, [event.sessionId, event.userId, event.displayName]);
-      }
+      await this.project(manager, event);
       const row = GameSessionMapper.toEventRow(event);
       await manager.query(SQL.APPEND_EVENT, [row.sessionId, row.seq, row.event, row.occurredAt, row.data]);
+    }
+  }
+
+  /** What `evolve` does to the roster, done to its rows. */
+  private async project(manager: EntityManager, event: GameSessionEvent): Promise<void> {
+    const { sessionId } = event;
+    switch (event.event) {
+      case 'ParticipantJoined':
+        await manager.query(SQL.SEAT, [sessionId, event.userId, event.type, event.occurredAt, event.seq, event.displayName]);
+        await manager.query(SQL.FORGET_FORMER_SEAT, [sessionId, event.userId]);
+        return;
+      case 'ParticipantLeft': {
+        const { userId, seq, occurredAt, reason, removedBy, note, ban } = event;
+        await manager.query(SQL.UNSEAT, [sessionId, userId, seq, occurredAt, reason, removedBy, note, ban !== null, ban?.until ?? null]);
+        return;
+      }
+      case 'ParticipantRenamed':
+        await manager.query(SQL.RENAME, [sessionId, event.userId, event.displayName]);
+        return;
+      case 'ParticipantTypeChanged':
+        await manager.query(SQL.CHANGE_TYPE, [sessionId, event.userId, event.to]);
+        return;
+      case 'ParticipantRestored':
+        await manager.query(SQL.RESEAT, [sessionId, event.userId, event.type, event.displayName]);
+        return;
+      case 'GameMasterChanged':
+        // The old Master's row first: at no moment may the session hold two (the database refuses it).
+        if (event.previousGameMaster === 'Player') await manager.query(SQL.CHANGE_TYPE, [sessionId, event.from, PlayerType.Player]);
+        else await manager.query(SQL.UNSEAT, [sessionId, event.from, event.seq, event.occurredAt, 'left', null, null, false, null]);
+        await manager.query(SQL.CHANGE_TYPE, [sessionId, event.to, PlayerType.Master]);
+        return;
+      case 'BanLifted':
+        await manager.query(SQL.LIFT_BAN, [sessionId, event.userId]);
+        return;
+      case 'SessionStatusChanged':
+        return;
     }
   }
 }
