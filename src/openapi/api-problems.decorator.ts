@@ -41,11 +41,14 @@ export function problemResponse(status: number, codes: readonly ProblemCode[], h
 export const ApiProblemResponse = (status: number, codes: readonly ProblemCode[], headers: ResponseHeaderName[] = []): MethodDecorator =>
   applyDecorators(ApiExtraModels(Problem), ApiResponse(problemResponse(status, codes, headers)));
 
+/** A code this route answers with another status than its usual one (USER_BANNED: 403 when the user asks for a seat). */
+export type ProblemAnsweredAs = readonly [ProblemCode, number];
+
 /** Documents the problem documents a route can answer, grouped by status, with the headers each code comes with. */
-export function ApiProblems(...codes: ProblemCode[]): MethodDecorator {
+export function ApiProblems(...codes: (ProblemCode | ProblemAnsweredAs)[]): MethodDecorator {
   const byStatus = new Map<number, ProblemCode[]>();
-  for (const code of new Set(codes)) {
-    const status = PROBLEM_CODES[code][0];
+  for (const entry of new Set(codes)) {
+    const [code, status] = typeof entry === 'string' ? [entry, PROBLEM_CODES[entry][0]] : entry;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   return applyDecorators(

@@ -92,7 +92,7 @@ describe('Game sessions: create, read, add participants, change status, history'
 
       expectProblem(await as(newUserId()).getSession(session.id), 404, 'SESSION_NOT_FOUND', 'Game session not found');
       expectProblem(await as(removed).getSession(session.id), 404, 'REMOVED_FROM_SESSION', 'You were removed from this game session', {
-        removal: { at: removal.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: null } },
+        removal: { at: removal.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: null }, note: null, ban: null },
       });
       expect((await as(removed).listSessions().expect(200)).body.items).toEqual([]);
     });

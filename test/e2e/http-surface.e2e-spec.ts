@@ -167,7 +167,10 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
         '/api/dev/tokens',
         '/api/game-sessions',
         '/api/game-sessions/{id}',
+        '/api/game-sessions/{id}/bans',
+        '/api/game-sessions/{id}/bans/{userId}',
         '/api/game-sessions/{id}/events',
+        '/api/game-sessions/{id}/game-master',
         '/api/game-sessions/{id}/invites',
         '/api/game-sessions/{id}/invites/{code}',
         '/api/game-sessions/{id}/join-requests',
@@ -176,13 +179,15 @@ describe('HTTP surface: tokens, malformed requests, unknown routes, health, Open
         '/api/game-sessions/{id}/join-requests/{userId}/deny',
         '/api/game-sessions/{id}/participants',
         '/api/game-sessions/{id}/participants/{userId}',
+        '/api/game-sessions/{id}/participants/{userId}/restore',
+        '/api/game-sessions/{id}/removals',
         '/api/invites/{code}',
         '/api/invites/{code}/accept',
         '/health/live',
         '/health/ready',
       ]);
       const remove = doc.paths['/api/game-sessions/{id}/participants/{userId}'].delete;
-      expect(Object.keys(remove.responses).sort()).toEqual(['200', '400', '401', '403', '404', '412', '429', '500', '503']);
+      expect(Object.keys(remove.responses).sort()).toEqual(['200', '400', '401', '403', '404', '412', '413', '415', '429', '500', '503']);
       expect(doc.components.schemas.ProblemCode.enum).toEqual(
         expect.arrayContaining(['CANNOT_REMOVE_MASTER', 'SESSION_FINISHED', 'NOT_GAME_MASTER', 'PARTICIPANT_NOT_FOUND']),
       );

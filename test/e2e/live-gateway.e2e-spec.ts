@@ -96,12 +96,14 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
         type: 'Player',
         reason: 'removed',
         removedBy: gm.userId,
+        note: null,
+        ban: null,
       };
       for (const w of watchers) expect(w.named('ParticipantLeft')).toEqual([expected]);
       expect(removed.received).toEqual([
         {
           name: 'RemovedFromSession',
-          payload: { sessionId: session.id, seq: 5, occurredAt: res.body.updatedAt, removedBy: gm.userId, reason: 'removed' },
+          payload: { sessionId: session.id, seq: 5, occurredAt: res.body.updatedAt, removedBy: gm.userId, reason: 'removed', note: null, ban: null },
         },
       ]);
     });
@@ -199,7 +201,7 @@ describe('Live gateway: socket.io namespace /game-sessions', () => {
             status: 404,
             code: 'REMOVED_FROM_SESSION',
             detail: 'You were removed from this game session',
-            removal: { at: expect.any(String), reason: 'removed', removedBy: { userId: gm.userId, displayName: null } },
+            removal: { at: expect.any(String), reason: 'removed', removedBy: { userId: gm.userId, displayName: null }, note: null, ban: null },
           },
         });
       }

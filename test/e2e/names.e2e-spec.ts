@@ -126,7 +126,7 @@ describe('Names: every participant has a displayName (1–64 characters, or null
     });
 
     it.each([
-      ['no displayName', {}, 'displayName is required: a name, or null to clear it'],
+      ['no displayName', {}, 'displayName or type is required: a name (null clears it), a type, or both'],
       ['an empty one', { displayName: ' ' }, 'displayName must be 1 to 64 characters after trimming, or null'],
       ['an unknown field', { displayName: 'x', nickname: 'y' }, 'property nickname should not exist'],
     ])('%s answers 400 VALIDATION_FAILED naming the field', async (_case, body, detail) => {

@@ -175,6 +175,52 @@ describe('OpenAPI contract: the served document, linted, generated into a client
       ]);
     });
 
+    it('the removal lifecycle: a note and a ban, the bans listed and lifted, an undo, a type change, a bulk removal (dry, then real), the Master handed over', async () => {
+      const gmId = newUserId();
+      const gm = client(gmId);
+      const { id } = (await gm.POST('/api/game-sessions', { body: { title: 'Night 9' } })).data!;
+      const [anna, ben, cleo, dan] = [newUserId(), newUserId(), newUserId(), newUserId()];
+      for (const userId of [anna, ben, cleo, dan]) {
+        await gm.POST('/api/game-sessions/{id}/participants', { params: { path: { id } }, body: { userId, type: 'Player' } });
+      }
+      const until = new Date(Date.now() + 3_600_000).toISOString();
+
+      const banned = await gm.DELETE('/api/game-sessions/{id}/participants/{userId}', {
+        params: { path: { id, userId: anna } },
+        body: { note: 'Spoilers', ban: { until } },
+      });
+      expect(banned.response.status).toBe(200);
+      const bans = await gm.GET('/api/game-sessions/{id}/bans', { params: { path: { id } } });
+      expect(bans.data!.items).toEqual([{ userId: anna, displayName: null, until, note: 'Spoilers', bannedBy: gmId, bannedAt: expect.any(String) }]);
+      const restored = await gm.POST('/api/game-sessions/{id}/participants/{userId}/restore', { params: { path: { id, userId: anna } } });
+      expect(restored.data!.players.map((p) => p.userId)).toEqual([gmId, anna, ben, cleo, dan]);
+      await gm.DELETE('/api/game-sessions/{id}/participants/{userId}', { params: { path: { id, userId: ben } }, body: { ban: { until: null } } });
+      const lifted = await gm.DELETE('/api/game-sessions/{id}/bans/{userId}', { params: { path: { id, userId: ben } } });
+      expect(lifted.response.status).toBe(204);
+      const changed = await gm.PATCH('/api/game-sessions/{id}/participants/{userId}', { params: { path: { id, userId: cleo } }, body: { type: 'Assistant' } });
+      expect(changed.data!.players.find((p) => p.userId === cleo)?.type).toBe('Assistant');
+      const dry = await gm.POST('/api/game-sessions/{id}/removals', { params: { path: { id } }, body: { userIds: [dan, gmId], dryRun: true } });
+      expect(dry.data!.results).toEqual([
+        { userId: dan, outcome: 'would-remove' },
+        { userId: gmId, outcome: 'CANNOT_REMOVE_MASTER' },
+      ]);
+      const bulk = await gm.POST('/api/game-sessions/{id}/removals', { params: { path: { id } }, body: { userIds: [dan], note: 'Table closed' } });
+      expect(bulk.data!.results).toEqual([{ userId: dan, outcome: 'removed' }]);
+      const handed = await gm.POST('/api/game-sessions/{id}/game-master', { params: { path: { id } }, body: { userId: cleo, then: 'stay' } });
+      expect(handed.data!).toMatchObject({ ownerId: cleo, players: expect.arrayContaining([expect.objectContaining({ userId: gmId, type: 'Player' })]) });
+
+      const log = await client(cleo).GET('/api/game-sessions/{id}/events', { params: { path: { id }, query: { afterSeq: 5 } } });
+      expect(log.data!.items.map((e) => e.event)).toEqual([
+        'ParticipantLeft',
+        'ParticipantRestored',
+        'ParticipantLeft',
+        'BanLifted',
+        'ParticipantTypeChanged',
+        'ParticipantLeft',
+        'GameMasterChanged',
+      ]);
+    });
+
     it('the refusals are the documented problems: 400, 401, 403, 404, 409, 413, 415, 422, 429', async () => {
       const [gmId, playerId] = [newUserId(), newUserId()];
       const gm = client(gmId);

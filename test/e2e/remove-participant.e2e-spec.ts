@@ -113,7 +113,7 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
 
     expect(userIdsOf(res.body)).toEqual([gm.userId]);
     expectProblem(await guest.getSession(session.id), 404, 'REMOVED_FROM_SESSION', 'You left this game session', {
-      removal: { at: res.body.updatedAt, reason: 'left', removedBy: null },
+      removal: { at: res.body.updatedAt, reason: 'left', removedBy: null, note: null, ban: null },
     });
   });
 
@@ -184,6 +184,8 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
         type: 'Player',
         reason: 'removed',
         removedBy: gm.userId,
+        note: null,
+        ban: null,
       },
       {
         event: 'ParticipantLeft',
@@ -194,6 +196,8 @@ describe('Remove Participant: DELETE /api/game-sessions/{id}/participants/{userI
         type: 'Guest',
         reason: 'left',
         removedBy: null,
+        note: null,
+        ban: null,
       },
     ]);
     const rows = await t.dataSource.query(

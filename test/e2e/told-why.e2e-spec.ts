@@ -18,7 +18,7 @@ describe('Told why: a removed or departed user reading the session gets 404 REMO
   it('removed by the GM: the session and its events answer who removed them (by id and name), when, and "removed"', async () => {
     const { gm, session, player } = await table();
     const removed = (await gm.removeParticipant(session.id, player.userId).expect(200)).body;
-    const removal = { at: removed.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: 'Strahd' } };
+    const removal = { at: removed.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: 'Strahd' }, note: null, ban: null };
 
     expectProblem(await player.getSession(session.id), 404, 'REMOVED_FROM_SESSION', 'You were removed from this game session', { removal });
     expectProblem(await player.listEvents(session.id), 404, 'REMOVED_FROM_SESSION', 'You were removed from this game session', { removal });
@@ -29,7 +29,7 @@ describe('Told why: a removed or departed user reading the session gets 404 REMO
     const left = (await player.removeParticipant(session.id, player.userId).expect(200)).body;
 
     expectProblem(await player.getSession(session.id), 404, 'REMOVED_FROM_SESSION', 'You left this game session', {
-      removal: { at: left.updatedAt, reason: 'left', removedBy: null },
+      removal: { at: left.updatedAt, reason: 'left', removedBy: null, note: null, ban: null },
     });
   });
 
@@ -51,7 +51,7 @@ describe('Told why: a removed or departed user reading the session gets 404 REMO
     const second = (await gm.removeParticipant(session.id, player.userId).expect(200)).body;
 
     expectProblem(await player.getSession(session.id), 404, 'REMOVED_FROM_SESSION', 'You were removed from this game session', {
-      removal: { at: second.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: 'Strahd' } },
+      removal: { at: second.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: 'Strahd' }, note: null, ban: null },
     });
   });
 
@@ -76,7 +76,7 @@ describe('Told why: a removed or departed user reading the session gets 404 REMO
           status: 404,
           code: 'REMOVED_FROM_SESSION',
           detail: 'You were removed from this game session',
-          removal: { at: removed.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: 'Strahd' } },
+          removal: { at: removed.updatedAt, reason: 'removed', removedBy: { userId: gm.userId, displayName: 'Strahd' }, note: null, ban: null },
         },
       });
     } finally {

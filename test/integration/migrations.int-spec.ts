@@ -117,4 +117,33 @@ describe('Migrations', () => {
       expect(applied).toHaveLength(MIGRATIONS.indexOf(MergeVersionAndLastSeq1763700000003));
     });
   });
+
+  it('former seats are filled from the logs written before them, as the storage writes them', async () => {
+    await migrate(t.dataSource);
+    const storage = new TypeOrmGameSessionStorage(t.dataSource);
+    const session = GameSession.create({ id: randomUUID(), title: 'Night 1', ownerId: randomUUID(), now: new Date() });
+    await storage.add(session);
+    const [anna, ben, cleo] = [randomUUID(), randomUUID(), randomUUID()];
+    const at = (second: number) => new Date(Date.UTC(2026, 11, 4, 20, 0, second));
+    const history = [
+      (s: GameSession) => s.addParticipant(anna, PlayerType.Player, s.ownerId, at(1), 'Anna'),
+      (s: GameSession) => s.addParticipant(ben, PlayerType.Guest, s.ownerId, at(2)),
+      (s: GameSession) => s.renameParticipant(anna, 'Ireena', anna, at(3)),
+      (s: GameSession) => s.removeParticipant(anna, s.ownerId, at(4)),
+      (s: GameSession) => s.removeParticipant(ben, ben, at(5)),
+      (s: GameSession) => s.addParticipant(ben, PlayerType.Assistant, s.ownerId, at(6)),
+      (s: GameSession) => s.addParticipant(cleo, PlayerType.Guest, s.ownerId, at(7), 'Cleo'),
+      (s: GameSession) => s.renameParticipant(cleo, null, cleo, at(8)),
+      (s: GameSession) => s.removeParticipant(cleo, cleo, at(9)),
+    ];
+    for (const change of history) await storage.update(session.id, change);
+    const formerSeats = () => t.dataSource.query('SELECT * FROM game_session_former_seats ORDER BY left_seq');
+    const written = await formerSeats();
+
+    await t.dataSource.undoLastMigration();
+    await migrate(t.dataSource);
+
+    expect(written.map((row: { user_id: string }) => row.user_id)).toEqual([anna, cleo]);
+    expect(await formerSeats()).toEqual(written);
+  });
 });

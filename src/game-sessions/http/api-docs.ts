@@ -2,17 +2,20 @@ import { UseInterceptors, applyDecorators } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam } from '@nestjs/swagger';
 import { IdempotencyInterceptor } from '../../common/idempotency/idempotency.interceptor';
 import { ProblemCode } from '../../contract/problems';
-import { ApiProblems, GUARDED_ROUTE_PROBLEMS, REQUEST_BODY_PROBLEMS } from '../../openapi/api-problems.decorator';
+import { ApiProblems, GUARDED_ROUTE_PROBLEMS, ProblemAnsweredAs, REQUEST_BODY_PROBLEMS } from '../../openapi/api-problems.decorator';
 import { responseHeaders } from '../../openapi/response-headers';
 import { GameSessionResponse } from './game-session.responses';
 
 // How the routes of this feature are documented: written once for both controllers.
 
 /** The problems of a route that needs a token and the database, and its own. */
-export const ApiRouteProblems = (...codes: ProblemCode[]) => ApiProblems(...GUARDED_ROUTE_PROBLEMS, ...codes);
+export const ApiRouteProblems = (...codes: (ProblemCode | ProblemAnsweredAs)[]) => ApiProblems(...GUARDED_ROUTE_PROBLEMS, ...codes);
+
+/** A banned user asking for a seat themselves (an invitation, a join request) is forbidden it. */
+export const BANNED_USER_ASKING: ProblemAnsweredAs = ['USER_BANNED', 403];
 
 /** The problems of a route with a JSON body, and its own. */
-export const ApiBodyRouteProblems = (...codes: ProblemCode[]) => ApiRouteProblems(...REQUEST_BODY_PROBLEMS, ...codes);
+export const ApiBodyRouteProblems = (...codes: (ProblemCode | ProblemAnsweredAs)[]) => ApiRouteProblems(...REQUEST_BODY_PROBLEMS, ...codes);
 
 /** Documents a path id: any UUID, in any case. */
 export const ApiUuidParam = (name: string, description: string) =>

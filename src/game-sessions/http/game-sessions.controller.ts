@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseFilters, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RequestingUserId, RequestingUserName } from '../../auth/requesting-user.decorator';
 import { responseHeaders } from '../../openapi/response-headers';
@@ -90,6 +90,7 @@ export class GameSessionsController {
     'SESSION_FINISHED',
     'SESSION_CANCELLED',
     'ALREADY_PARTICIPANT',
+    'USER_BANNED',
     'CANNOT_ADD_MASTER',
     'STALE_SESSION',
     'IDEMPOTENCY_KEY_IN_USE',
@@ -204,6 +205,7 @@ export class GameSessionsController {
   })
   @ApiUuidParam('id', 'The session.')
   @ApiUuidParam('userId', 'The participant to remove; the caller to leave.')
+  @ApiBody({ type: RemoveParticipantRequest, required: false, description: 'Optional: without a body, a removal with no note and no ban.' })
   @ApiChangedSession('The session without that participant.')
   @ApiBodyRouteProblems(
     'SESSION_NOT_FOUND',

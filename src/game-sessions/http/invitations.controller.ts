@@ -9,7 +9,7 @@ import type { GameSessionView } from '../../contract/session-views';
 import { responseHeaders } from '../../openapi/response-headers';
 import { toGameSessionView, toInvitationPreviewView, toInvitationView, toJoinRequestView } from '../application/game-session.views';
 import { InvitationsService } from '../application/invitations.service';
-import { ApiBodyRouteProblems, ApiCreatedSession, ApiIdempotent, ApiRouteProblems, ApiUuidParam } from './api-docs';
+import { ApiBodyRouteProblems, ApiCreatedSession, ApiIdempotent, ApiRouteProblems, ApiUuidParam, BANNED_USER_ASKING } from './api-docs';
 import { CreatedLocationInterceptor, Creates } from './created-location.interceptor';
 import { AcceptInvitationRequest, CreateInvitationRequest } from './invitation.requests';
 import { InvitationListResponse, InvitationPreviewResponse, InvitationResponse, JoinRequestFiledResponse } from './invitation.responses';
@@ -90,6 +90,7 @@ export class InvitationsController {
     'SESSION_FINISHED',
     'SESSION_CANCELLED',
     'ALREADY_PARTICIPANT',
+    BANNED_USER_ASKING,
     'JOIN_REQUEST_PENDING',
     'IDEMPOTENCY_KEY_IN_USE',
     'IDEMPOTENCY_KEY_REUSED',

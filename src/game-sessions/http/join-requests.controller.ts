@@ -42,6 +42,7 @@ export class JoinRequestsController {
     'SESSION_CANCELLED',
     'JOIN_REQUEST_NOT_FOUND',
     'ALREADY_PARTICIPANT',
+    'USER_BANNED',
     'IDEMPOTENCY_KEY_IN_USE',
     'IDEMPOTENCY_KEY_REUSED',
   )

@@ -122,16 +122,36 @@ export interface paths {
         post?: never;
         /**
          * Remove a participant, or leave
-         * @description The Game Master removes a participant, or a participant leaves (userId = the caller). The Master stays.
+         * @description The Game Master removes a participant, or a participant leaves (userId = the caller). The Master stays. An optional JSON body gives a note (the table reads it; the removed player is told it) and, for a removal, a ban that bars them from the session until ban.until (null: until lifted). No body: as without note and ban.
          */
         delete: operations["removeParticipant"];
         options?: never;
         head?: never;
         /**
-         * Rename a participant
-         * @description The participant renames themselves, or the Game Master renames anyone; null clears the name. The name they already have changes nothing (200, no event).
+         * Rename a participant, change their type, or both
+         * @description displayName: the participant renames themselves, or the Game Master renames anyone; null clears the name. type: the Game Master changes a participant's part (never the Master's, never to Master). Both at once: one change, a ParticipantTypeChanged then a ParticipantRenamed. What they already have changes nothing (200, no event, no new version).
          */
-        patch: operations["renameParticipant"];
+        patch: operations["changeParticipant"];
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/game-master": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand over the Game Master role
+         * @description In one change the target, a current participant, becomes the Master and the owner; the Game Master becomes a Player (then: stay) or leaves (then: leave). One event, GameMasterChanged; there is exactly one Master at every moment.
+         */
+        post: operations["handOverGameMaster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/game-sessions/{id}/events": {
@@ -149,6 +169,86 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/participants/{userId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a removal
+         * @description The Game Master puts back the user they last removed, within RESTORE_WINDOW_SECONDS (default 600) of the removal: same type, same name, same place in the roster; a ban that came with that removal is lifted. Event ParticipantRestored; their sockets get RestoredToSession.
+         */
+        post: operations["restoreParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove several participants at once
+         * @description The Game Master removes up to 100 participants on the same note and ban, in one transaction: one ParticipantLeft per person removed, sharing a batch id, in seq order. Whoever cannot be removed is a result (PARTICIPANT_NOT_FOUND, CANNOT_REMOVE_MASTER), not a refusal of the whole. dryRun: the results, with would-remove, and nothing changed or published.
+         */
+        post: operations["removeParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/bans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the bans in force
+         * @description The Game Master sees who is barred from the session, until when, why and by whom; lapsed and lifted bans are left out. Also on a frozen roster.
+         */
+        get: operations["listBans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/game-sessions/{id}/bans/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift a ban
+         * @description The Game Master lifts a ban in force, also on a frozen roster. Event BanLifted. Seating them again is a separate act.
+         */
+        delete: operations["liftBan"];
         options?: never;
         head?: never;
         patch?: never;
@@ -363,20 +463,29 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ProblemCode: "UNAUTHORIZED" | "VALIDATION_FAILED" | "SESSION_NOT_FOUND" | "NOT_GAME_MASTER" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "REMOVED_FROM_SESSION" | "INVITE_NOT_FOUND" | "INVITE_EXPIRED" | "INVITE_USED_UP" | "JOIN_REQUEST_PENDING" | "JOIN_REQUEST_NOT_FOUND" | "PARTICIPANT_NOT_FOUND" | "ALREADY_PARTICIPANT" | "CANNOT_REMOVE_MASTER" | "CANNOT_ADD_MASTER" | "INVALID_STATUS_TRANSITION" | "STALE_SESSION" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "HEADERS_TOO_LARGE" | "EXPECTATION_FAILED" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
-        RemovedByView: {
-            /** Format: uuid */
-            userId: string;
-            /** @description As the roster names them now; null when it does not. */
-            displayName: string | null;
-        };
+        ProblemCode: "UNAUTHORIZED" | "VALIDATION_FAILED" | "SESSION_NOT_FOUND" | "NOT_GAME_MASTER" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "REMOVED_FROM_SESSION" | "INVITE_NOT_FOUND" | "INVITE_EXPIRED" | "INVITE_USED_UP" | "JOIN_REQUEST_PENDING" | "JOIN_REQUEST_NOT_FOUND" | "USER_BANNED" | "BAN_NOT_FOUND" | "NOTHING_TO_RESTORE" | "RESTORE_WINDOW_PASSED" | "CANNOT_CHANGE_MASTER" | "ALREADY_GAME_MASTER" | "PARTICIPANT_NOT_FOUND" | "ALREADY_PARTICIPANT" | "CANNOT_REMOVE_MASTER" | "CANNOT_ADD_MASTER" | "INVALID_STATUS_TRANSITION" | "STALE_SESSION" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "HEADERS_TOO_LARGE" | "EXPECTATION_FAILED" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
         Removal: {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
             reason: "removed" | "left";
             /** @description The Game Master who removed them; null when they left. */
-            removedBy: components["schemas"]["RemovedByView"] | null;
+            removedBy?: {
+                /** Format: uuid */
+                userId: string;
+                /** @description As the roster names them now; null when it does not. */
+                displayName: string | null;
+            } | null;
+            /** @description Why, in the remover's (or their own) words; null when nobody said. */
+            note: string | null;
+            /** @description The ban that came with the removal, unless lifted since. */
+            ban?: {
+                /**
+                 * Format: date-time
+                 * @description Until this instant (UTC); null: until the Game Master lifts it.
+                 */
+                until: string | null;
+            } | null;
         };
         Problem: {
             /**
@@ -455,19 +564,46 @@ export interface components {
              */
             displayName?: string;
         };
-        RenameParticipantRequest: {
+        ChangeParticipantRequest: {
             /**
              * @description The new name, trimmed; null clears it.
              * @example Ireena
              */
-            displayName: string | null;
+            displayName?: string | null;
+            /** @description The participant's new part (the Game Master only); never Master. */
+            type?: components["schemas"]["PlayerType"];
+        };
+        HandOverGameMasterRequest: {
+            /**
+             * Format: uuid
+             * @description A current participant, who becomes the Master and the owner.
+             */
+            userId: string;
+            /**
+             * @description What the handing Game Master does: stay as a Player, or leave the session.
+             * @enum {string}
+             */
+            then: "stay" | "leave";
         };
         ChangeStatusRequest: {
             status: components["schemas"]["GameSessionStatus"];
         };
+        BanRequest: {
+            /**
+             * Format: date-time
+             * @description In the future; null: until the Game Master lifts it. Answered in UTC.
+             */
+            until: string | null;
+        };
+        RemoveParticipantRequest: {
+            /** @description Why, for the whole table to read (the removed player is told it too). Trimmed; 1–512 characters. */
+            note?: string;
+            /** @description Bars them from this session until `until`. Only with a removal by the Game Master. */
+            ban?: components["schemas"]["BanRequest"];
+        };
         SessionEventResponse: {
             /** @enum {string} */
-            event: "ParticipantJoined" | "ParticipantLeft" | "ParticipantRenamed" | "SessionStatusChanged";
+            event: "ParticipantJoined" | "ParticipantLeft" | "ParticipantRenamed" | "SessionStatusChanged" | "ParticipantRestored" | "ParticipantTypeChanged" | "GameMasterChanged" | "BanLifted";
             /** Format: uuid */
             sessionId: string;
             /** @description Starts at 1, one more per event of the session. */
@@ -476,17 +612,17 @@ export interface components {
             occurredAt: string;
             /**
              * Format: uuid
-             * @description ParticipantJoined, ParticipantLeft, ParticipantRenamed
+             * @description ParticipantJoined, ParticipantLeft, ParticipantRenamed, ParticipantRestored, ParticipantTypeChanged, BanLifted
              */
             userId?: string;
-            /** @description ParticipantJoined: the name they were seated under; ParticipantRenamed: the new name (null: cleared) */
+            /** @description ParticipantJoined: the name they were seated under; ParticipantRenamed: the new name (null: cleared); ParticipantRestored: the name they are back under */
             displayName?: string | null;
             /**
              * Format: uuid
              * @description ParticipantRenamed: the participant themselves, or the Game Master
              */
             renamedBy?: string;
-            /** @description ParticipantJoined, ParticipantLeft */
+            /** @description ParticipantJoined, ParticipantLeft, ParticipantRestored */
             type?: components["schemas"]["PlayerType"];
             /**
              * @description ParticipantLeft
@@ -498,13 +634,98 @@ export interface components {
              * @description ParticipantLeft: the Game Master who removed them, null when they left
              */
             removedBy?: string | null;
-            /** @description SessionStatusChanged */
-            from?: components["schemas"]["GameSessionStatus"];
-            /** @description SessionStatusChanged */
-            to?: components["schemas"]["GameSessionStatus"];
+            /** @description ParticipantLeft: why, in the words of whoever removed them (or left); null when none was given */
+            note?: string | null;
+            /** @description ParticipantLeft: the ban that came with the removal; null when none */
+            ban?: {
+                /**
+                 * Format: date-time
+                 * @description Until this instant (UTC); null: until the Game Master lifts it.
+                 */
+                until?: string | null;
+            } | null;
+            /**
+             * Format: uuid
+             * @description ParticipantLeft of a bulk removal: shared by all of its departures
+             */
+            batch?: string;
+            /**
+             * Format: uuid
+             * @description ParticipantRestored: the Game Master who undid the removal
+             */
+            restoredBy?: string;
+            /** @description ParticipantRestored: the seq of the ParticipantLeft it undoes */
+            undoes?: number;
+            /**
+             * Format: uuid
+             * @description ParticipantTypeChanged: the Game Master
+             */
+            changedBy?: string;
+            /**
+             * Format: uuid
+             * @description BanLifted: the Game Master
+             */
+            liftedBy?: string;
+            /**
+             * @description GameMasterChanged: what became of the previous Game Master
+             * @enum {string}
+             */
+            previousGameMaster?: "Player" | "left";
+            /** @description SessionStatusChanged: a status; ParticipantTypeChanged: a type; GameMasterChanged: a user id */
+            from?: components["schemas"]["GameSessionStatus"] | components["schemas"]["PlayerType"] | string;
+            /** @description SessionStatusChanged: a status; ParticipantTypeChanged: a type; GameMasterChanged: a user id */
+            to?: components["schemas"]["GameSessionStatus"] | components["schemas"]["PlayerType"] | string;
         };
         SessionEventListResponse: {
             items: components["schemas"]["SessionEventResponse"][];
+        };
+        RemoveParticipantsRequest: {
+            userIds: string[];
+            /** @description Why, for the whole table to read (the removed player is told it too). Trimmed; 1–512 characters. */
+            note?: string;
+            /** @description Bars them from this session until `until`. Only with a removal by the Game Master. */
+            ban?: components["schemas"]["BanRequest"];
+            /** @description Only say what would happen: nothing is changed or published. Absent: false. */
+            dryRun?: boolean;
+        };
+        RemovalResultResponse: {
+            /** Format: uuid */
+            userId: string;
+            /**
+             * @description removed; would-remove (dry run); or the problem code that kept this one person seated (PARTICIPANT_NOT_FOUND, CANNOT_REMOVE_MASTER).
+             * @enum {string}
+             */
+            outcome: "removed" | "would-remove" | "UNAUTHORIZED" | "VALIDATION_FAILED" | "SESSION_NOT_FOUND" | "NOT_GAME_MASTER" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "REMOVED_FROM_SESSION" | "INVITE_NOT_FOUND" | "INVITE_EXPIRED" | "INVITE_USED_UP" | "JOIN_REQUEST_PENDING" | "JOIN_REQUEST_NOT_FOUND" | "USER_BANNED" | "BAN_NOT_FOUND" | "NOTHING_TO_RESTORE" | "RESTORE_WINDOW_PASSED" | "CANNOT_CHANGE_MASTER" | "ALREADY_GAME_MASTER" | "PARTICIPANT_NOT_FOUND" | "ALREADY_PARTICIPANT" | "CANNOT_REMOVE_MASTER" | "CANNOT_ADD_MASTER" | "INVALID_STATUS_TRANSITION" | "STALE_SESSION" | "IDEMPOTENCY_KEY_IN_USE" | "IDEMPOTENCY_KEY_REUSED" | "HEADERS_TOO_LARGE" | "EXPECTATION_FAILED" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_UNAVAILABLE" | "INTERNAL";
+        };
+        RemovalsResponse: {
+            /** @description One per userId, in the order given. */
+            results: components["schemas"]["RemovalResultResponse"][];
+            /** @description The session after the removals (unchanged by a dry run). */
+            session: components["schemas"]["GameSessionResponse"];
+        };
+        BanEntryResponse: {
+            /** Format: uuid */
+            userId: string;
+            /** @description The name they had at the table. */
+            displayName: string | null;
+            /**
+             * Format: date-time
+             * @description null: until lifted.
+             */
+            until: string | null;
+            /** @description The removal note. */
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description The Game Master who removed and banned them.
+             */
+            bannedBy: string;
+            /** Format: date-time */
+            bannedAt: string;
+        };
+        BanListResponse: {
+            /** @description Bans in force; lapsed and lifted ones are left out. */
+            items: components["schemas"]["BanEntryResponse"][];
         };
         CreateInvitationRequest: {
             /** @description What whoever follows it is seated as. */
@@ -1328,7 +1549,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description ALREADY_PARTICIPANT: The user is already a current participant of the session. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            /** @description ALREADY_PARTICIPANT: The user is already a current participant of the session. | USER_BANNED: The user is banned from this session: 409 when the Game Master seats them (lift the ban first), 403 when they accept an invitation or ask to join. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
             409: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
@@ -1338,7 +1559,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "ALREADY_PARTICIPANT" | "IDEMPOTENCY_KEY_IN_USE";
+                        code?: "ALREADY_PARTICIPANT" | "USER_BANNED" | "IDEMPOTENCY_KEY_IN_USE";
                     };
                 };
             };
@@ -1461,7 +1682,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Optional: without a body, a removal with no note and no ban. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RemoveParticipantRequest"];
+            };
+        };
         responses: {
             /** @description The session without that participant. */
             200: {
@@ -1487,160 +1713,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "CANNOT_REMOVE_MASTER";
-                    };
-                };
-            };
-            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
-            401: {
-                headers: {
-                    /** @description The scheme a token is expected in. */
-                    "WWW-Authenticate": "Bearer";
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "UNAUTHORIZED";
-                    };
-                };
-            };
-            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
-            403: {
-                headers: {
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "NOT_GAME_MASTER";
-                    };
-                };
-            };
-            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | PARTICIPANT_NOT_FOUND: The user is not a current participant of the session. */
-            404: {
-                headers: {
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "SESSION_NOT_FOUND" | "PARTICIPANT_NOT_FOUND";
-                    };
-                };
-            };
-            /** @description STALE_SESSION: If-Match named a version that is no longer current; nothing was changed. */
-            412: {
-                headers: {
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "STALE_SESSION";
-                    };
-                };
-            };
-            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After": number;
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "RATE_LIMITED";
-                    };
-                };
-            };
-            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
-            500: {
-                headers: {
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "INTERNAL";
-                    };
-                };
-            };
-            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After": number;
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "SERVICE_UNAVAILABLE";
-                    };
-                };
-            };
-        };
-    };
-    renameParticipant: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION. */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description The session. */
-                id: string;
-                /** @description The participant to rename. */
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RenameParticipantRequest"];
-            };
-        };
-        responses: {
-            /** @description The session with the participant under the new name. */
-            200: {
-                headers: {
-                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
-                    ETag: string;
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GameSessionResponse"];
-                };
-            };
-            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
-            400: {
-                headers: {
-                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
                     };
                 };
             };
@@ -1778,6 +1850,400 @@ export interface operations {
             };
         };
     };
+    changeParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description The participant. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeParticipantRequest"];
+            };
+        };
+        responses: {
+            /** @description The session with the participant changed. */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
+                    ETag: string;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameSessionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. | CANNOT_CHANGE_MASTER: The Master's type never changes; hand over the Game Master role instead. | CANNOT_ADD_MASTER: A session has exactly one Master: its Game Master. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED" | "CANNOT_CHANGE_MASTER" | "CANNOT_ADD_MASTER";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | PARTICIPANT_NOT_FOUND: The user is not a current participant of the session. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "PARTICIPANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description STALE_SESSION: If-Match named a version that is no longer current; nothing was changed. */
+            412: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "STALE_SESSION";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
+            415: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    handOverGameMaster: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while the first still runs answers 409. Keys belong to the caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandOverGameMasterRequest"];
+            };
+        };
+        responses: {
+            /** @description The session under its new Game Master. */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
+                    ETag: string;
+                    /** @description Present on a replay: the stored response of the first request with this Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameSessionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | PARTICIPANT_NOT_FOUND: The user is not a current participant of the session. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "PARTICIPANT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ALREADY_GAME_MASTER: The user is already the Game Master. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            409: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_GAME_MASTER" | "IDEMPOTENCY_KEY_IN_USE";
+                    };
+                };
+            };
+            /** @description STALE_SESSION: If-Match named a version that is no longer current; nothing was changed. */
+            412: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "STALE_SESSION";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
+            415: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     listSessionEvents: {
         parameters: {
             query?: {
@@ -1846,6 +2312,689 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "SESSION_NOT_FOUND" | "REMOVED_FROM_SESSION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    restoreParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while the first still runs answers 409. Keys belong to the caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description The removed user. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session with them back. */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
+                    ETag: string;
+                    /** @description Present on a replay: the stored response of the first request with this Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GameSessionResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description ALREADY_PARTICIPANT: The user is already a current participant of the session. | NOTHING_TO_RESTORE: No removal of this user by the Game Master to undo: never removed, left on their own, or already restored. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            409: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_PARTICIPANT" | "NOTHING_TO_RESTORE" | "IDEMPOTENCY_KEY_IN_USE";
+                    };
+                };
+            };
+            /** @description RESTORE_WINDOW_PASSED: The removal is older than the restore window (RESTORE_WINDOW_SECONDS). */
+            410: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RESTORE_WINDOW_PASSED";
+                    };
+                };
+            };
+            /** @description STALE_SESSION: If-Match named a version that is no longer current; nothing was changed. */
+            412: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "STALE_SESSION";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    removeParticipants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 visible ASCII characters, unique per intended change. A retry with the same key and body replays the first response (header Idempotent-Replayed: true); the same key with another body answers 422; a retry while the first still runs answers 409. Keys belong to the caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveParticipantsRequest"];
+            };
+        };
+        responses: {
+            /** @description A result per person, in the order given, and the session. */
+            200: {
+                headers: {
+                    /** @description The session's version as a strong entity tag ("<version>"): If-Match for the next change, If-None-Match to revalidate. */
+                    ETag: string;
+                    /** @description Present on a replay: the stored response of the first request with this Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. | SESSION_FINISHED: The session is Finished: its roster is frozen. | SESSION_CANCELLED: The session is Cancelled: its roster is frozen. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "SESSION_FINISHED" | "SESSION_CANCELLED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            409: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_IN_USE";
+                    };
+                };
+            };
+            /** @description STALE_SESSION: If-Match named a version that is no longer current; nothing was changed. */
+            412: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "STALE_SESSION";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: The request body is larger than the service accepts. */
+            413: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: The request body is not JSON, or is in a charset or encoding the service does not read. */
+            415: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used before with a different request. */
+            422: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listBans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bans in force. */
+            200: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BanListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: Too many requests from this user, address or socket; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description INTERNAL: Something unexpected failed; it was logged with the request id. */
+            500: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: The database cannot be reached right now; retry later. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    liftBan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the session as last seen ("<version>"); a stale one answers 412 STALE_SESSION. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The session. */
+                id: string;
+                /** @description The banned user. */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lifted. */
+            204: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: A path id, query parameter or body field is malformed; detail names it. */
+            400: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: The bearer token is missing, expired, badly signed, or has no UUID sub. */
+            401: {
+                headers: {
+                    /** @description The scheme a token is expected in. */
+                    "WWW-Authenticate": "Bearer";
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHORIZED";
+                    };
+                };
+            };
+            /** @description NOT_GAME_MASTER: Only the Game Master may do this. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_GAME_MASTER";
+                    };
+                };
+            };
+            /** @description SESSION_NOT_FOUND: No such game session, or the caller is not one of its participants. | BAN_NOT_FOUND: No ban of this user is in force in this session. */
+            404: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "SESSION_NOT_FOUND" | "BAN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description STALE_SESSION: If-Match named a version that is no longer current; nothing was changed. */
+            412: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "STALE_SESSION";
                     };
                 };
             };
@@ -2544,6 +3693,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description USER_BANNED: The user is banned from this session: 409 when the Game Master seats them (lift the ban first), 403 when they accept an invitation or ask to join. */
+            403: {
+                headers: {
+                    /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "USER_BANNED";
+                    };
+                };
+            };
             /** @description INVITE_NOT_FOUND: No such invitation, or it was revoked. */
             404: {
                 headers: {
@@ -2897,7 +4060,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description ALREADY_PARTICIPANT: The user is already a current participant of the session. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
+            /** @description ALREADY_PARTICIPANT: The user is already a current participant of the session. | USER_BANNED: The user is banned from this session: 409 when the Game Master seats them (lift the ban first), 403 when they accept an invitation or ask to join. | IDEMPOTENCY_KEY_IN_USE: A request with this Idempotency-Key is still running; retry when it has finished. */
             409: {
                 headers: {
                     /** @description The request's id in the logs: the caller's X-Request-Id when it is 1 to 128 of [A-Za-z0-9_.:-], else a new UUID. */
@@ -2907,7 +4070,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "ALREADY_PARTICIPANT" | "IDEMPOTENCY_KEY_IN_USE";
+                        code?: "ALREADY_PARTICIPANT" | "USER_BANNED" | "IDEMPOTENCY_KEY_IN_USE";
                     };
                 };
             };

@@ -24,20 +24,26 @@ export class OtherInstances {
    * link, heartbeats were missed, so the link decides (cluster-link.ts).
    */
   tell<N extends News>(name: N, message: Parameters<BetweenInstances[N]>[0], what: string): void {
-    this.namespace.adapter.serverCount().then(
-      (instances) => this.othersMayListen(instances) && this.sendOn(name, message),
-      (error: Error) => this.logger.warn(`${what} not sent on: ${error.message}`),
-    );
+    // A send can fail too (at shutdown, the adapter's client may already be closed): that is logged, never thrown.
+    this.namespace.adapter
+      .serverCount()
+      .then((instances) => this.othersMayListen(instances) && this.sendOn(name, message))
+      .catch((error: Error) => this.logger.warn(`${what} not sent on: ${error.message}`));
   }
 
   /** The users subscribed to the session on the other instances; undefined when one of them did not answer in time. */
   whoFollows(sessionId: string): Promise<string[] | undefined> {
     return new Promise((resolve) => {
       const late = setTimeout(() => resolve(undefined), ASK_TIMEOUT_MS);
-      this.namespace.serverSideEmit('presence-ask', sessionId, (error: Error | null, answers: string[][]) => {
+      const answered = (answers: string[] | undefined) => {
         clearTimeout(late);
-        resolve(error ? undefined : answers.flat());
-      });
+        resolve(answers);
+      };
+      try {
+        this.namespace.serverSideEmit('presence-ask', sessionId, (error: Error | null, answers: string[][]) => answered(error ? undefined : answers.flat()));
+      } catch {
+        answered(undefined);
+      }
     });
   }
 
