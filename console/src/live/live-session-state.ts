@@ -1,5 +1,5 @@
 import type { GameSessionView, PresenceChanged, RemovalView, SessionEventView } from '../../../src/contract';
-import { evolveView } from './evolve-view';
+import { evolveView, needsReading } from './evolve-view';
 
 /** What the session page knows of one session, kept in step with its live feed. */
 export type LiveSessionState =
@@ -21,6 +21,8 @@ export type LiveSessionState =
 
 export type LiveSessionAction =
   | { readonly type: 'subscribed'; readonly session: GameSessionView; readonly seq: number; readonly online: readonly string[] }
+  /** The session read again, on the live socket (after an event the view cannot fold): it replaces what the view had. */
+  | { readonly type: 'snapshot'; readonly session: GameSessionView; readonly seq: number; readonly online: readonly string[] }
   /** A resubscription after a reconnect: presence went on without this tab meanwhile. */
   | { readonly type: 'online'; readonly online: readonly string[] }
   | { readonly type: 'presence'; readonly presence: PresenceChanged }
@@ -48,6 +50,8 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
     case 'event':
       if (state.phase === 'loading') return { ...state, early: [...state.early, action.event] };
       return applyEvent(state, action.event);
+    case 'snapshot':
+      return state.phase === 'ready' ? { ...state, session: action.session, seq: action.seq, online: new Set(action.online) } : state;
     case 'online':
       return state.phase === 'ready' ? { ...state, online: new Set(action.online) } : state;
     case 'presence': {
@@ -77,6 +81,8 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
 /** The feed sends each event once and in order; a repeat (a reconnect's catch-up) changes nothing. */
 function applyEvent(state: LiveSessionState, event: SessionEventView): LiveSessionState {
   if (state.phase !== 'ready' || event.seq <= state.seq) return state;
+  // Into the history at once; into the roster with the session read again (a 'snapshot').
+  if (needsReading(event)) return { ...state, history: state.history && mergeBySeq(state.history, [event]) };
   return {
     ...state,
     session: evolveView(state.session, event),

@@ -3,6 +3,7 @@ import { type Socket, io } from 'socket.io-client';
 import { describeFailure } from '../api/problem';
 import type { RosterApi } from '../api/roster-api';
 import { type ClientToServerEvents, SESSION_EVENT_NAMES, type ServerToClientEvents, type SessionEventView } from '../../../src/contract';
+import { needsReading } from './evolve-view';
 import { LOADING, type LiveSessionState, liveSessionReducer } from './live-session-state';
 
 /** `connected`: changes made elsewhere appear as they happen; otherwise the socket is retrying. */
@@ -52,15 +53,21 @@ export function useLiveSession(
         if (event.sessionId !== sessionId) return;
         lastSeq = Math.max(lastSeq, event.seq);
         dispatch({ type: 'event', event });
+        if (needsReading(event)) void readAgain();
       });
     }
+    /** A new subscription on the same socket: the session as it is now, and events after it as before. */
+    const readAgain = async () => {
+      const ack = await socket.emitWithAck('session:subscribe', { sessionId });
+      if (ack.ok) dispatch({ type: 'snapshot', session: ack.session, seq: ack.seq, online: ack.online });
+    };
     socket.on('PresenceChanged', (presence) => {
       if (presence.sessionId === sessionId) dispatch({ type: 'presence', presence });
     });
     socket.on('RemovedFromSession', (removal) => {
       if (removal.sessionId !== sessionId) return;
-      const { occurredAt: at, reason, removedBy } = removal;
-      dispatch({ type: 'removed', removal: { at, reason, removedBy: removedBy === null ? null : { userId: removedBy, displayName: null } } });
+      const { occurredAt: at, reason, removedBy, note, ban } = removal;
+      dispatch({ type: 'removed', removal: { at, reason, removedBy: removedBy === null ? null : { userId: removedBy, displayName: null }, note, ban } });
       socket.disconnect();
     });
     socket.on('disconnect', () => setConnection('reconnecting'));

@@ -20,6 +20,14 @@ export function RemovedScreen({ removal, title }: { removal: RemovalView; title:
         {removed ? `${remover} removed you from ${session}` : `You left ${session}`} at {formatTime(removal.at)}. You can
         no longer see its roster or history.
       </p>
+      {removal.note !== null && <blockquote className="removal-note">“{removal.note}”</blockquote>}
+      {removal.ban && (
+        <p>
+          {removal.ban.until === null
+            ? 'You may not join it again unless the Game Master lifts the ban.'
+            : `You may not join it again before ${formatTime(removal.ban.until)}.`}
+        </p>
+      )}
       <a className="button primary" href="/" onClick={followLink}>
         Back to my sessions
       </a>

@@ -1,4 +1,4 @@
-import type { SessionEventView } from '../../../src/contract';
+import type { BanView, SessionEventView } from '../../../src/contract';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
 import { formatTime, statusName } from './labels';
@@ -49,8 +49,20 @@ function describeEvent(event: SessionEventView, ownerId: string, name: (userId: 
         : { actor: name(ownerId), what: `Seated ${name(event.userId)} as ${event.type}`, reason: '—' };
     case 'ParticipantLeft':
       return event.removedBy
-        ? { actor: name(event.removedBy), what: `Removed ${name(event.userId)} (${event.type})`, reason: event.reason }
-        : { actor: name(event.userId), what: `Left the session (${event.type})`, reason: event.reason };
+        ? { actor: name(event.removedBy), what: `Removed ${name(event.userId)} (${event.type})${banned(event.ban)}`, reason: event.note ?? event.reason }
+        : { actor: name(event.userId), what: `Left the session (${event.type})`, reason: event.note ?? event.reason };
+    case 'ParticipantRestored':
+      return { actor: name(event.restoredBy), what: `Undid the removal of ${name(event.userId)} (${event.type})`, reason: '—' };
+    case 'ParticipantTypeChanged':
+      return { actor: name(event.changedBy), what: `Made ${name(event.userId)} a ${event.to} (was ${event.from})`, reason: '—' };
+    case 'GameMasterChanged':
+      return {
+        actor: name(event.from),
+        what: `Handed the Game Master role to ${name(event.to)}${event.previousGameMaster === 'left' ? ' and left' : ', staying as a Player'}`,
+        reason: '—',
+      };
+    case 'BanLifted':
+      return { actor: name(event.liftedBy), what: `Lifted the ban on ${name(event.userId)}`, reason: '—' };
     case 'ParticipantRenamed':
       return {
         actor: name(event.renamedBy),
@@ -61,3 +73,5 @@ function describeEvent(event: SessionEventView, ownerId: string, name: (userId: 
       return { actor: name(ownerId), what: `Moved the session from ${statusName(event.from)} to ${statusName(event.to)}`, reason: '—' };
   }
 }
+
+const banned = (ban: BanView | null): string => (ban === null ? '' : ban.until === null ? ', banned until lifted' : `, banned until ${formatTime(ban.until)}`);
