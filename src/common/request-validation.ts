@@ -4,10 +4,13 @@ import { UUID_PATTERN } from '../contract/uuid';
 /** A malformed request: answered 400 VALIDATION_FAILED with `message` as the detail. */
 export class RequestValidationFailed extends BadRequestException {}
 
-/** class-validator's messages name their field ("title must be a string", "property x should not exist"). */
+/** class-validator's messages name their field ("title must be a string", "property x should not exist"), nested ones too. */
 function describe(errors: ValidationError[]): string {
-  return errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; ');
+  return messagesOf(errors).join('; ');
 }
+
+const messagesOf = (errors: ValidationError[] = []): string[] =>
+  errors.flatMap((error) => [...Object.values(error.constraints ?? {}), ...messagesOf(error.children)]);
 
 const validationPipe = (forbidNonWhitelisted: boolean): ValidationPipe =>
   new ValidationPipe({

@@ -59,8 +59,34 @@ export class RosterApi {
     return this.auth(request(this.http).patch(`/api/game-sessions/${sessionId}`)).send({ status });
   }
 
-  removeParticipant(sessionId: string, userId: string): request.Test {
-    return this.auth(request(this.http).delete(`/api/game-sessions/${sessionId}/participants/${userId}`));
+  /** Without `terms`, no body at all: as a removal was before notes and bans. */
+  removeParticipant(sessionId: string, userId: string, terms?: { note?: string; ban?: { until: string | null } }): request.Test {
+    const req = this.auth(request(this.http).delete(`/api/game-sessions/${sessionId}/participants/${userId}`));
+    return terms === undefined ? req : req.send(terms);
+  }
+
+  restoreParticipant(sessionId: string, userId: string): request.Test {
+    return this.auth(request(this.http).post(`/api/game-sessions/${sessionId}/participants/${userId}/restore`));
+  }
+
+  changeType(sessionId: string, userId: string, type: string): request.Test {
+    return this.auth(request(this.http).patch(`/api/game-sessions/${sessionId}/participants/${userId}`)).send({ type });
+  }
+
+  removeParticipants(sessionId: string, body: object): request.Test {
+    return this.auth(request(this.http).post(`/api/game-sessions/${sessionId}/removals`)).send(body);
+  }
+
+  handOver(sessionId: string, userId: string, then: 'stay' | 'leave'): request.Test {
+    return this.auth(request(this.http).post(`/api/game-sessions/${sessionId}/game-master`)).send({ userId, then });
+  }
+
+  listBans(sessionId: string): request.Test {
+    return this.auth(request(this.http).get(`/api/game-sessions/${sessionId}/bans`));
+  }
+
+  liftBan(sessionId: string, userId: string): request.Test {
+    return this.auth(request(this.http).delete(`/api/game-sessions/${sessionId}/bans/${userId}`));
   }
 
   listEvents(sessionId: string, query = ''): request.Test {
