@@ -58,6 +58,15 @@ export class ClusterIoAdapter extends IoAdapter {
       });
       const subscriber = publisher.duplicate();
       publisher.on('error', logError);
+      // The adapter publishes without awaiting: a publish that fails (the client closed at shutdown,
+      // Redis away) must be logged, not left as an unhandled rejection that ends the process.
+      const publish = publisher.publish.bind(publisher);
+      const published = (...args: Parameters<typeof publish>) => {
+        const sent = publish(...args);
+        sent.catch(logError);
+        return sent;
+      };
+      Object.assign(publisher, { publish: published });
       subscriber.on('error', (error: Error) => link.lost(error.message));
       // 'ready' comes once the subscriptions are made again.
       subscriber.on('ready', () => link.restored());
