@@ -127,4 +127,26 @@ describe('live console (browser)', () => {
     await playerPage.close();
     await rosterRowOf(gmPage, player).getByRole('img', { name: 'offline' }).waitFor({ timeout: 10_000 });
   });
+
+  it('an undo made elsewhere puts the player back in their old place, live; a hand-over moves "You are the Game Master" to the new one', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const { session, ids } = await gm.sessionWith('Player', 'Guest');
+    const [player, guest] = ids;
+    const gmPage = await rig.pageOf(gm.userId);
+    const guestPage = await rig.pageOf(guest);
+    for (const page of [gmPage, guestPage]) await openSession(page, rig.app.url, session.id);
+
+    await gm.removeParticipant(session.id, player, { note: 'Oops' }).expect(200);
+    await guestPage.getByRole('heading', { name: 'Roster (2)' }).waitFor();
+    await gm.restoreParticipant(session.id, player).expect(200);
+
+    await guestPage.getByRole('heading', { name: 'Roster (3)' }).waitFor();
+    const rows = guestPage.getByRole('table', { name: 'Roster' }).getByRole('row');
+    expect(await rows.nth(2).textContent()).toContain(player);
+    await guestPage.getByRole('table', { name: 'History' }).getByRole('row').filter({ hasText: `Undid the removal of ${player} (Player)` }).waitFor();
+
+    await gm.handOver(session.id, guest, 'stay').expect(200);
+    await guestPage.locator('.session-facts').getByText('You are the Game Master').waitFor();
+    await gmPage.locator('.session-facts').getByText('You are a Player').waitFor();
+  });
 });

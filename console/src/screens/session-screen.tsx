@@ -47,7 +47,7 @@ export function SessionScreen({ api, token, me, sessionId, onSignedOut }: Sessio
     case 'ready':
       return (
         <SessionPage api={api} me={me} session={state.session} online={state.online} connection={connection}>
-          <HistoryTable events={state.history} error={state.historyError} ownerId={state.session.ownerId} me={me} />
+          <HistoryTable events={state.history} error={state.historyError} ownerId={state.session.ownerId} me={me} players={state.session.players} />
         </SessionPage>
       );
   }

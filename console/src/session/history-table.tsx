@@ -1,4 +1,4 @@
-import type { BanView, SessionEventView } from '../../../src/contract';
+import type { BanView, ParticipantView, SessionEventView } from '../../../src/contract';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
 import { formatTime, statusName } from './labels';
@@ -8,11 +8,14 @@ interface HistoryTableProps {
   readonly error: string | undefined;
   readonly ownerId: string;
   readonly me: string;
+  readonly players: readonly ParticipantView[];
 }
 
 /** The session's log, newest first: when, who acted, what happened, and why someone left. */
-export function HistoryTable({ events, error, ownerId, me }: HistoryTableProps) {
-  const name = (userId: string) => (userId === me ? 'You' : userId === ownerId ? 'Game Master' : userId);
+export function HistoryTable({ events, error, ownerId, me, players }: HistoryTableProps) {
+  // By the name the roster gives them now where it has one: "Game Master" names whoever holds the role today.
+  const named = new Map(players.map((p) => [p.userId, p.displayName]));
+  const name = (userId: string) => (userId === me ? 'You' : (named.get(userId) ?? (userId === ownerId ? 'Game Master' : userId)));
   return (
     <section className="panel" aria-labelledby="history">
       <h2 id="history">History</h2>
@@ -54,7 +57,7 @@ function describeEvent(event: SessionEventView, ownerId: string, name: (userId: 
     case 'ParticipantRestored':
       return { actor: name(event.restoredBy), what: `Undid the removal of ${name(event.userId)} (${event.type})`, reason: '—' };
     case 'ParticipantTypeChanged':
-      return { actor: name(event.changedBy), what: `Made ${name(event.userId)} a ${event.to} (was ${event.from})`, reason: '—' };
+      return { actor: name(event.changedBy), what: `Made ${name(event.userId)} ${withArticle(event.to)} (was ${withArticle(event.from)})`, reason: '—' };
     case 'GameMasterChanged':
       return {
         actor: name(event.from),
@@ -75,3 +78,5 @@ function describeEvent(event: SessionEventView, ownerId: string, name: (userId: 
 }
 
 const banned = (ban: BanView | null): string => (ban === null ? '' : ban.until === null ? ', banned until lifted' : `, banned until ${formatTime(ban.until)}`);
+
+const withArticle = (type: string): string => `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}`;
