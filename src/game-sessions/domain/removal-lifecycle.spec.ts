@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { aDate, aGameSessionWith, aUserId } from '../../../test/support/game-session.mother';
+import { replay } from '../../../test/support/replay';
 import { GameSession } from './game-session';
 import {
   AlreadyGameMaster,
@@ -6,6 +8,7 @@ import {
   BanNotFound,
   CannotAddMaster,
   CannotChangeMaster,
+  GameSessionError,
   InvalidRemovalTerms,
   NotGameMaster,
   NothingToRestore,
@@ -257,5 +260,55 @@ describe('The removal lifecycle (rules of the table)', () => {
       expect(() => session.removeParticipants([ids[0]], session.ownerId, aDate(12), { note: null, ban: null }, 'b', true)).toThrow(RosterFrozen);
       expect(session.isParticipant(ids[0])).toBe(true);
     });
+  });
+});
+
+describe('The removal lifecycle under random histories', () => {
+  const USERS = ['gm', 'ana', 'ben', 'cleo', 'dev'];
+  const user = fc.constantFrom(...USERS);
+  const type = fc.constantFrom(Player, Assistant, Guest, Master);
+  const ban = fc.option(fc.record({ until: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }) }), { nil: null });
+  type Step = (session: GameSession, actor: string, now: Date) => void;
+  const step: fc.Arbitrary<{ by: string; act: Step; wait: number }> = fc.record({
+    by: fc.oneof({ arbitrary: fc.constant('owner'), weight: 3 }, { arbitrary: user, weight: 1 }),
+    wait: fc.integer({ min: 0, max: 20 }),
+    act: fc.oneof(
+      fc.tuple(user, type).map(([u, t]): Step => (s, by, now) => s.addParticipant(u, t, by, now)),
+      fc.tuple(user, ban).map(([u, b]): Step => (s, by, now) => s.removeParticipant(u, by, now, { note: null, ban: b && { until: b.until === null ? null : new Date(now.getTime() + b.until * 1000) } })),
+      user.map((u): Step => (s, by, now) => s.restoreParticipant(u, by, now, 30)),
+      fc.tuple(user, type).map(([u, t]): Step => (s, by, now) => s.changeParticipantType(u, t, by, now)),
+      fc.tuple(user, fc.constantFrom('stay' as const, 'leave' as const)).map(([u, then]): Step => (s, by, now) => s.handOverGameMaster(u, then, by, now)),
+      user.map((u): Step => (s, by, now) => s.liftBan(u, by, now)),
+      fc.uniqueArray(user, { minLength: 1, maxLength: 3 }).map((us): Step => (s, by, now) => void s.removeParticipants(us, by, now, { note: null, ban: null }, 'b', false)),
+    ),
+  });
+
+  it('exactly one Master, who is the owner, at every step; the state is its log replayed; a refusal changes nothing; nobody seated has a former seat (nor its ban)', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        let now = aDate(0);
+        const session = GameSession.create({ id: 's', title: 'Night', ownerId: 'gm', now });
+        const log = session.pullDomainEvents();
+        for (const { by, act, wait } of steps) {
+          now = new Date(now.getTime() + wait * 1000);
+          const before = session.state;
+          const actor = by === 'owner' ? session.ownerId : by;
+          try {
+            act(session, actor, now);
+          } catch (refusal) {
+            if (!(refusal instanceof GameSessionError)) throw refusal;
+            expect(session.state).toEqual(before);
+          }
+          log.push(...session.pullDomainEvents());
+          const state = session.state;
+          const masters = state.players.filter((p) => p.type === Master);
+          expect(masters.map((p) => p.userId)).toEqual([state.ownerId]);
+          const { status, players, formerSeats, ownerId, updatedAt, version } = state;
+          expect({ status, players, formerSeats, ownerId, updatedAt, version }).toEqual(replay(log));
+          for (const seat of players) expect(state.formerSeats.some((f) => f.participant.userId === seat.userId)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
