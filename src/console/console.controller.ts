@@ -14,13 +14,17 @@ export class ConsoleController {
   @ApiOperation({
     operationId: 'getConsoleSettings',
     summary: 'What the console offers here',
-    description: 'devSignIn is true where POST /api/dev/tokens exists.',
+    description: 'devSignIn is true where POST /api/dev/tokens exists; restoreWindowSeconds is how long a removal can be undone (RESTORE_WINDOW_SECONDS).',
   })
   @ApiOkResponse({
     description: 'The settings.',
-    schema: { type: 'object', properties: { devSignIn: { type: 'boolean' } }, required: ['devSignIn'] },
+    schema: {
+      type: 'object',
+      properties: { devSignIn: { type: 'boolean' }, restoreWindowSeconds: { type: 'integer', minimum: 1 } },
+      required: ['devSignIn', 'restoreWindowSeconds'],
+    },
   })
   settings() {
-    return { devSignIn: devSignInEnabled(this.config) };
+    return { devSignIn: devSignInEnabled(this.config), restoreWindowSeconds: this.config.restoreWindowSeconds };
   }
 }

@@ -226,4 +226,48 @@ describe('Game Master console (browser)', () => {
 
     expect(userIdsOf(await sessionOnServer(gm, session.id))).toEqual([gm, ids[0]]);
   });
+
+  it('a removal with a note and a 24-hour ban: the player is told both; the GM lists the ban and lifts it', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const { session, ids } = await gm.sessionWith('Player');
+    const [player] = ids;
+    const gmPage = await rig.pageOf(gm.userId);
+    const playerPage = await rig.pageOf(player);
+    for (const page of [gmPage, playerPage]) await openSession(page, rig.app.url, session.id);
+
+    await rosterRowOf(gmPage, player).getByRole('button', { name: `Remove ${player}` }).click();
+    const dialog = removalDialog(gmPage);
+    await dialog.getByLabel('Note (optional)').fill('Spoilers for the others');
+    await dialog.getByLabel('Ban').selectOption({ label: '24 hours' });
+    await dialog.getByRole('button', { name: 'Remove participant' }).click();
+
+    await playerPage.getByRole('heading', { name: 'You were removed from this session' }).waitFor();
+    await playerPage.getByText('“Spoilers for the others”').waitFor();
+    await playerPage.getByText(/^You may not join it again before /).waitFor();
+    const bans = gmPage.getByRole('table', { name: 'Bans' });
+    await bans.getByRole('row').filter({ hasText: player }).filter({ hasText: 'Spoilers for the others' }).waitFor();
+    const [ban] = (await gm.listBans(session.id).expect(200)).body.items;
+    expect(Date.parse(ban.until) - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+
+    await bans.getByRole('button', { name: 'Lift ban' }).click();
+    await bans.waitFor({ state: 'detached' });
+    expect((await gm.listBans(session.id).expect(200)).body.items).toEqual([]);
+  });
+
+  it('after a removal, Undo puts them back in their place', async () => {
+    const gm = rig.api(newUserId());
+    const { session, ids } = await gm.sessionWith('Player', 'Guest');
+    const [player, guest] = ids;
+    const page = await rig.pageOf(gm.userId);
+    await openSession(page, rig.app.url, session.id);
+
+    await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).click();
+    await removalDialog(page).getByRole('button', { name: 'Remove participant' }).click();
+    await page.getByRole('heading', { name: 'Roster (2)' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Removed ${player}.` }).getByRole('button', { name: 'Undo' }).click();
+
+    await page.getByRole('heading', { name: 'Roster (3)' }).waitFor();
+    expect(userIdsOf((await gm.getSession(session.id).expect(200)).body)).toEqual([gm.userId, player, guest]);
+    await page.getByRole('status').filter({ hasText: 'Removed' }).waitFor({ state: 'detached' });
+  });
 });

@@ -22,7 +22,7 @@ describe('development sign-in: POST /api/dev/tokens', () => {
     });
 
     it('tells the console that it may offer "sign in as"', async () => {
-      expect((await request(t.http).get('/api/console/settings').expect(200)).body).toEqual({ devSignIn: true });
+      expect((await request(t.http).get('/api/console/settings').expect(200)).body).toEqual({ devSignIn: true, restoreWindowSeconds: 600 });
     });
 
     it.each([
@@ -63,7 +63,7 @@ describe('development sign-in: POST /api/dev/tokens', () => {
     });
 
     it('the console is told not to offer "sign in as"', async () => {
-      expect((await request(t.http).get('/api/console/settings').expect(200)).body).toEqual({ devSignIn: false });
+      expect((await request(t.http).get('/api/console/settings').expect(200)).body).toEqual({ devSignIn: false, restoreWindowSeconds: 600 });
     });
 
     it('the OpenAPI document does not list it', async () => {

@@ -276,7 +276,7 @@ describe('OpenAPI contract: the served document, linted, generated into a client
 
       expect((await anonymous.GET('/health/live')).data).toEqual({ status: 'ok' });
       expect((await anonymous.GET('/health/ready')).data).toEqual({ status: 'ok' });
-      expect((await anonymous.GET('/api/console/settings')).data).toEqual({ devSignIn: true });
+      expect((await anonymous.GET('/api/console/settings')).data).toEqual({ devSignIn: true, restoreWindowSeconds: 600 });
       const minted = await anonymous.POST('/api/dev/tokens', { body: { userId: newUserId() } });
       expect(minted.data!.token).toEqual(expect.any(String));
       expect((await anonymous.POST('/api/dev/tokens', { body: { userId: 'alice' } })).error?.code).toBe('VALIDATION_FAILED');

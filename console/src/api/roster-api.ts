@@ -1,7 +1,7 @@
 import type { GameSessionStatus } from '../../../src/game-sessions/domain/game-session-status';
 import type { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import { Problem, problemOf } from './problem';
-import type { GameSessionList, GameSessionView, SessionEventList, SessionEventView } from '../../../src/contract';
+import type { BanEntryView, BanList, BanView, GameSessionList, GameSessionView, SessionEventList, SessionEventView } from '../../../src/contract';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -24,9 +24,15 @@ async function send<T>(method: Method, path: string, token?: string, body?: obje
   return json as T;
 }
 
-/** The public routes the sign-in screen uses before there is a token. */
+/** What the console offers on this server: the development sign-in, and how long a removal can be undone. */
+export interface ConsoleSettings {
+  readonly devSignIn: boolean;
+  readonly restoreWindowSeconds: number;
+}
+
+/** The public routes the console uses before, and besides, the signed-in ones. */
 export const publicApi = {
-  settings: () => send<{ devSignIn: boolean }>('GET', '/console/settings'),
+  settings: () => send<ConsoleSettings>('GET', '/console/settings'),
   mintDevToken: (userId: string) => send<{ token: string }>('POST', '/dev/tokens', undefined, { userId }),
 };
 
@@ -54,9 +60,22 @@ export class RosterApi {
     return this.call('PATCH', `/game-sessions/${sessionId}`, { status });
   }
 
-  /** The Game Master removing someone, or a participant leaving (userId = their own). */
-  removeParticipant(sessionId: string, userId: string): Promise<GameSessionView> {
-    return this.call('DELETE', `/game-sessions/${sessionId}/participants/${userId}`);
+  /** The Game Master removing someone (with a note and a ban, if given), or a participant leaving (userId = their own). */
+  removeParticipant(sessionId: string, userId: string, terms?: { note?: string; ban?: BanView }): Promise<GameSessionView> {
+    return this.call('DELETE', `/game-sessions/${sessionId}/participants/${userId}`, terms);
+  }
+
+  /** The Game Master's undo of their latest removal of `userId`. */
+  restoreParticipant(sessionId: string, userId: string): Promise<GameSessionView> {
+    return this.call('POST', `/game-sessions/${sessionId}/participants/${userId}/restore`);
+  }
+
+  listBans(sessionId: string): Promise<readonly BanEntryView[]> {
+    return this.call<BanList>('GET', `/game-sessions/${sessionId}/bans`).then((page) => page.items);
+  }
+
+  liftBan(sessionId: string, userId: string): Promise<void> {
+    return this.call('DELETE', `/game-sessions/${sessionId}/bans/${userId}`);
   }
 
   /** The whole history, page by page. */

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
-import type { RosterApi } from '../api/roster-api';
+import { type RosterApi, publicApi } from '../api/roster-api';
 import type { GameSessionView, ParticipantView } from '../../../src/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
@@ -8,6 +8,9 @@ import { useConfirmation } from '../components/use-confirmation';
 import { type LiveConnection, useLiveSession } from '../live/use-live-session';
 import { followLink } from '../navigation';
 import { AddParticipantForm } from '../session/add-participant-form';
+import { BansPanel } from '../session/bans-panel';
+import { NO_TERMS, RemovalTermsFields, type RemovalTermsInput, termsOf } from '../session/removal-terms';
+import { UndoToast } from '../session/undo-toast';
 import { HistoryTable } from '../session/history-table';
 import { StatusBadge, UserId, statusName } from '../session/labels';
 import { RosterTable } from '../session/roster-table';
@@ -85,6 +88,7 @@ function SessionPage({ api, me, session, online, connection, children }: Session
         </p>
       )}
       <RosterPanel api={api} me={me} session={session} online={online} canRemove={isGameMaster && !frozen} />
+      {isGameMaster && <BansPanel api={api} sessionId={session.id} version={session.version} />}
       {isGameMaster && !frozen && <AddParticipantForm api={api} sessionId={session.id} />}
       {!isGameMaster && !frozen && myType && <LeaveSession api={api} me={me} session={session} type={myType} />}
       {children}
@@ -107,25 +111,56 @@ interface RosterPanelProps {
 function RosterPanel({ api, me, session, online, canRemove }: RosterPanelProps) {
   const removal = useConfirmation<ParticipantView>();
   const target = removal.subject;
+  const [terms, setTerms] = useState<RemovalTermsInput>(NO_TERMS);
+  const [undoable, setUndoable] = useState<ParticipantView>();
+  const restoreWindow = useRestoreWindow(canRemove);
+  const ask = (participant: ParticipantView) => {
+    setTerms(NO_TERMS);
+    removal.ask(participant);
+  };
+  const remove = (participant: ParticipantView) =>
+    api.removeParticipant(session.id, participant.userId, termsOf(terms)).then(() => setUndoable(participant));
+  const dismiss = useCallback(() => setUndoable(undefined), []);
   return (
     <section className="panel" aria-labelledby="roster">
       <h2 id="roster">Roster ({session.players.length})</h2>
-      <RosterTable players={session.players} me={me} online={online} canRemove={canRemove} onRemove={removal.ask} />
-      <ConfirmDialog
-        {...removal.dialog}
-        title="Remove participant"
-        confirmLabel="Remove participant"
-        onConfirm={() => removal.confirm((participant) => api.removeParticipant(session.id, participant.userId))}
-      >
+      <RosterTable players={session.players} me={me} online={online} canRemove={canRemove} onRemove={ask} />
+      {undoable && restoreWindow && (
+        <UndoToast
+          key={undoable.userId}
+          who={undoable.displayName ?? undoable.userId}
+          seconds={restoreWindow}
+          onUndo={() => api.restoreParticipant(session.id, undoable.userId)}
+          onDone={dismiss}
+        />
+      )}
+      <ConfirmDialog {...removal.dialog} title="Remove participant" confirmLabel="Remove participant" onConfirm={() => removal.confirm(remove)}>
         {target && (
-          <p>
-            Remove <UserId id={target.userId} />, seated as <strong>{target.type}</strong>, from “{session.title}”? They see at
-            once that they were removed; only you can seat them again.
-          </p>
+          <>
+            <p>
+              Remove {target.displayName && <strong>{target.displayName} </strong>}
+              <UserId id={target.userId} />, seated as <strong>{target.type}</strong>, from “{session.title}”? They see at once that
+              they were removed; only you can seat them again.
+            </p>
+            <RemovalTermsFields value={terms} onChange={setTerms} />
+          </>
         )}
       </ConfirmDialog>
     </section>
   );
+}
+
+/** How long a removal can be undone here, as the server says; read once, for the Game Master. */
+function useRestoreWindow(wanted: boolean): number | undefined {
+  const [seconds, setSeconds] = useState<number>();
+  useEffect(() => {
+    if (!wanted) return;
+    publicApi.settings().then(
+      (settings) => setSeconds(settings.restoreWindowSeconds),
+      () => setSeconds(undefined),
+    );
+  }, [wanted]);
+  return seconds;
 }
 
 /** A participant leaves; the server then tells every tab of theirs, this one included. */

@@ -427,7 +427,7 @@ export interface paths {
         };
         /**
          * What the console offers here
-         * @description devSignIn is true where POST /api/dev/tokens exists.
+         * @description devSignIn is true where POST /api/dev/tokens exists; restoreWindowSeconds is how long a removal can be undone (RESTORE_WINDOW_SECONDS).
          */
         get: operations["getConsoleSettings"];
         put?: never;
@@ -4413,6 +4413,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         devSignIn: boolean;
+                        restoreWindowSeconds: number;
                     };
                 };
             };
