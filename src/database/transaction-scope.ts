@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { provesConnectionDead } from './database-unavailable';
 
 interface Scope {
   readonly manager: EntityManager;
@@ -24,29 +25,45 @@ export class TransactionScope {
     const current = this.scopes.getStore();
     if (current) return work(current.manager);
     const afterCommit: (() => void)[] = [];
-    const runner = this.dataSource.createQueryRunner();
-    // When the connection dies, TypeORM releases the runner at once, and whatever the work does
-    // next fails with "already released": the connection's own error says what happened.
-    let connectionError: unknown;
-    const remember = (error: unknown) => (connectionError ??= error);
-    let connection: EventEmitter | undefined;
+    const { runner, connection, failure } = await this.begin();
     let result: T;
     try {
-      connection = (await runner.connect()) as EventEmitter;
-      connection.on('error', remember);
-      await runner.startTransaction();
       result = await this.scopes.run({ manager: runner.manager, afterCommit }, () => work(runner.manager));
       await runner.commitTransaction();
     } catch (error) {
       await rollBackIfItCan(runner);
       // TypeORM's own wrapper throws the rollback's error over this one, which hides the cause.
-      throw connectionError ?? error;
+      throw failure.cause ?? error;
     } finally {
-      connection?.removeListener('error', remember);
+      connection.removeListener('error', failure.remember);
       await runner.release();
     }
     for (const action of afterCommit) action();
     return result;
+  }
+
+  /**
+   * A transaction begun on a connection of its own. A pooled connection that proves dead before the
+   * transaction began (the database dropped it while idle) has done nothing: a fresh one is taken, once.
+   */
+  private async begin(): Promise<{ runner: QueryRunner; connection: EventEmitter; failure: ConnectionFailure }> {
+    for (let attempt = 1; ; attempt++) {
+      const runner = this.dataSource.createQueryRunner();
+      const failure = new ConnectionFailure();
+      let connection: EventEmitter | undefined;
+      try {
+        connection = (await runner.connect()) as EventEmitter;
+        connection.on('error', failure.remember);
+        await runner.startTransaction();
+        return { runner, connection, failure };
+      } catch (error) {
+        connection?.removeListener('error', failure.remember);
+        await runner.release();
+        const cause = failure.cause ?? error;
+        // Not when no connection came: waiting for a second would only double the wait of an outage.
+        if (attempt > 1 || !connection || !provesConnectionDead(cause)) throw cause;
+      }
+    }
   }
 
   /** Runs `action` once the enclosing transaction has committed; at once outside any. */
@@ -55,6 +72,17 @@ export class TransactionScope {
     if (current) current.afterCommit.push(action);
     else action();
   }
+}
+
+/**
+ * When the connection dies, TypeORM releases the runner at once, and whatever the work does next
+ * fails with "already released": the connection's own error, kept here, says what happened.
+ */
+class ConnectionFailure {
+  cause: unknown;
+  readonly remember = (error: unknown): void => {
+    this.cause ??= error;
+  };
 }
 
 /**

@@ -43,7 +43,8 @@ describe('Game Master console (browser)', () => {
     await page.getByLabel('User id').fill(player);
     await page.getByLabel('Type').selectOption('Player');
     await page.getByRole('button', { name: 'Add participant' }).click();
-    await rosterRowOf(page, player).getByText('Player', { exact: true }).waitFor();
+    // The GM's roster offers each seat's type as a choice to change it.
+    expect(await rosterRowOf(page, player).getByLabel(`Type of ${player}`).inputValue()).toBe('Player');
 
     await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).click();
     const dialog = removalDialog(page);
@@ -269,5 +270,34 @@ describe('Game Master console (browser)', () => {
     await page.getByRole('heading', { name: 'Roster (3)' }).waitFor();
     expect(userIdsOf((await gm.getSession(session.id).expect(200)).body)).toEqual([gm.userId, player, guest]);
     await page.getByRole('status').filter({ hasText: 'Removed' }).waitFor({ state: 'detached' });
+  });
+
+  it("the GM changes a participant's type in place, and hands over the Game Master role behind a confirmation that names both", async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const { session, ids } = await gm.sessionWith('Player', 'Guest');
+    const [player, guest] = ids;
+    await gm.renameParticipant(session.id, guest, 'Ismark').expect(200);
+    const page = await rig.pageOf(gm.userId);
+    await openSession(page, rig.app.url, session.id);
+
+    await rosterRowOf(page, guest).getByLabel(`Type of ${guest}`).selectOption('Assistant');
+    await page.getByRole('table', { name: 'History' }).getByRole('row').filter({ hasText: 'Made Ismark an Assistant (was a Guest)' }).waitFor();
+    expect((await gm.getSession(session.id).expect(200)).body.players[2]).toMatchObject({ userId: guest, type: 'Assistant' });
+
+    await rosterRowOf(page, guest).getByRole('button', { name: `Make ${guest} the Game Master` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Hand over the Game Master role' });
+    expect(await dialog.textContent()).toContain('Make Ismark the Game Master of “Night at the table”? They take the Master seat and run the table; you, Strahd,');
+    await dialog.getByLabel('stay as a Player').check();
+    await dialog.getByRole('button', { name: 'Hand over' }).click();
+
+    await page.locator('.session-facts').getByText('You are a Player').waitFor();
+    const onServer = (await gm.getSession(session.id).expect(200)).body;
+    expect(onServer.ownerId).toBe(guest);
+    expect(onServer.players.map((p: { userId: string; type: string }) => [p.userId, p.type])).toEqual([
+      [gm.userId, 'Player'],
+      [player, 'Player'],
+      [guest, 'Master'],
+    ]);
+    expect(await removeButtons(page).count()).toBe(0);
   });
 });

@@ -70,6 +70,15 @@ export class RosterApi {
     return this.call('POST', `/game-sessions/${sessionId}/participants/${userId}/restore`);
   }
 
+  changeType(sessionId: string, userId: string, type: PlayerType): Promise<GameSessionView> {
+    return this.call('PATCH', `/game-sessions/${sessionId}/participants/${userId}`, { type });
+  }
+
+  /** The Game Master hands the Master seat to a participant, then stays as a Player or leaves. */
+  handOver(sessionId: string, userId: string, then: 'stay' | 'leave'): Promise<GameSessionView> {
+    return this.call('POST', `/game-sessions/${sessionId}/game-master`, { userId, then });
+  }
+
   listBans(sessionId: string): Promise<readonly BanEntryView[]> {
     return this.call<BanList>('GET', `/game-sessions/${sessionId}/bans`).then((page) => page.items);
   }

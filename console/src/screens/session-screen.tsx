@@ -5,6 +5,7 @@ import type { GameSessionView, ParticipantView } from '../../../src/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
 import { useConfirmation } from '../components/use-confirmation';
+import { useRequest } from '../components/use-request';
 import { type LiveConnection, useLiveSession } from '../live/use-live-session';
 import { followLink } from '../navigation';
 import { AddParticipantForm } from '../session/add-participant-form';
@@ -13,7 +14,7 @@ import { NO_TERMS, RemovalTermsFields, type RemovalTermsInput, termsOf } from '.
 import { UndoToast } from '../session/undo-toast';
 import { HistoryTable } from '../session/history-table';
 import { StatusBadge, UserId, statusName } from '../session/labels';
-import { RosterTable } from '../session/roster-table';
+import { type RosterControls, RosterTable } from '../session/roster-table';
 import { StatusMoves } from '../session/status-moves';
 import { RemovedScreen } from './removed-screen';
 
@@ -121,10 +122,50 @@ function RosterPanel({ api, me, session, online, canRemove }: RosterPanelProps) 
   const remove = (participant: ParticipantView) =>
     api.removeParticipant(session.id, participant.userId, termsOf(terms)).then(() => setUndoable(participant));
   const dismiss = useCallback(() => setUndoable(undefined), []);
+  const handOver = useConfirmation<ParticipantView>();
+  const [then, setThen] = useState<'stay' | 'leave'>('stay');
+  const typeChange = useRequest();
+  const controls: RosterControls | undefined = canRemove
+    ? {
+        remove: ask,
+        changeType: (participant, type) => void typeChange.run(() => api.changeType(session.id, participant.userId, type)),
+        handOver: (participant) => {
+          setThen('stay');
+          handOver.ask(participant);
+        },
+        pending: typeChange.pending,
+      }
+    : undefined;
+  const mySeat = session.players.find((p) => p.userId === me);
   return (
     <section className="panel" aria-labelledby="roster">
       <h2 id="roster">Roster ({session.players.length})</h2>
-      <RosterTable players={session.players} me={me} online={online} canRemove={canRemove} onRemove={ask} />
+      <ErrorMessage>{typeChange.error}</ErrorMessage>
+      <RosterTable players={session.players} me={me} online={online} controls={controls} />
+      <ConfirmDialog
+        {...handOver.dialog}
+        title="Hand over the Game Master role"
+        confirmLabel="Hand over"
+        onConfirm={() => handOver.confirm((participant) => api.handOver(session.id, participant.userId, then))}
+      >
+        {handOver.subject && (
+          <>
+            <p>
+              Make {nameOf(handOver.subject)} the Game Master of “{session.title}”? They take the Master seat and run the table;
+              you, {mySeat ? nameOf(mySeat) : 'the Game Master now'}, can no longer manage it.
+            </p>
+            <fieldset className="choice">
+              <legend>Then you</legend>
+              <label>
+                <input type="radio" name="then" checked={then === 'stay'} onChange={() => setThen('stay')} /> stay as a Player
+              </label>
+              <label>
+                <input type="radio" name="then" checked={then === 'leave'} onChange={() => setThen('leave')} /> leave the session
+              </label>
+            </fieldset>
+          </>
+        )}
+      </ConfirmDialog>
       {undoable && restoreWindow && (
         <UndoToast
           key={undoable.userId}
@@ -205,3 +246,6 @@ function BackLink() {
     </nav>
   );
 }
+
+/** A participant as the page names them: their name, else their id. */
+const nameOf = (participant: ParticipantView): string => participant.displayName ?? participant.userId;

@@ -6,7 +6,7 @@ import { useRequest } from '../components/use-request';
 import { UserIdField } from '../components/user-id-field';
 
 /** Every type but the Master: a session has one, its Game Master. */
-const SEATABLE_TYPES = [PlayerType.Player, PlayerType.Assistant, PlayerType.Guest];
+export const SEATABLE_TYPES = [PlayerType.Player, PlayerType.Assistant, PlayerType.Guest];
 
 /** The Game Master seats a user. The roster shows them when the live feed says they joined. */
 export function AddParticipantForm({ api, sessionId }: { api: RosterApi; sessionId: string }) {

@@ -1,51 +1,75 @@
 import { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import type { ParticipantView } from '../../../src/contract';
 import { TableHead } from '../components/table-head';
+import { SEATABLE_TYPES } from './add-participant-form';
 import { formatTime, UserId } from './labels';
+
+/** What the Game Master can do to a row, on a roster that is not frozen; none for anyone else. */
+export interface RosterControls {
+  readonly remove: (participant: ParticipantView) => void;
+  readonly changeType: (participant: ParticipantView, type: PlayerType) => void;
+  readonly handOver: (participant: ParticipantView) => void;
+  /** While a change of the roster runs, its controls wait. */
+  readonly pending: boolean;
+}
 
 interface RosterTableProps {
   readonly players: readonly ParticipantView[];
   readonly me: string;
   /** Who has the session open right now, on any device. */
   readonly online: ReadonlySet<string>;
-  /** The Game Master's view of a session that is not over: a remove button on every row but the Master's. */
-  readonly canRemove: boolean;
-  readonly onRemove: (participant: ParticipantView) => void;
+  readonly controls: RosterControls | undefined;
 }
 
-export function RosterTable({ players, me, online, canRemove, onRemove }: RosterTableProps) {
+export function RosterTable({ players, me, online, controls }: RosterTableProps) {
   return (
     <table className="roster" aria-label="Roster">
-      <TableHead columns={['Participant', 'Type', 'Joined', ...(canRemove ? [<span className="visually-hidden">Actions</span>] : [])]} />
+      <TableHead columns={['Participant', 'Type', 'Joined', ...(controls ? [<span className="visually-hidden">Actions</span>] : [])]} />
       <tbody>
-        {players.map((participant) => (
-          <tr key={participant.userId}>
-            <td>
-              <Presence online={online.has(participant.userId)} />
-              {participant.displayName !== null && <span className="display-name">{participant.displayName} </span>}
-              <UserId id={participant.userId} />
-              {participant.userId === me && <span className="you"> (you)</span>}
-            </td>
-            <td>
-              <span className={`badge type-${participant.type.toLowerCase()}`}>{participant.type}</span>
-            </td>
-            <td>{formatTime(participant.joinedAt)}</td>
-            {canRemove && (
-              <td className="row-actions">
-                {participant.type !== PlayerType.Master && (
-                  <button
-                    type="button"
-                    className="danger subtle"
-                    aria-label={`Remove ${participant.userId}`}
-                    onClick={() => onRemove(participant)}
+        {players.map((participant) => {
+          const master = participant.type === PlayerType.Master;
+          return (
+            <tr key={participant.userId}>
+              <td>
+                <Presence online={online.has(participant.userId)} />
+                {participant.displayName !== null && <span className="display-name">{participant.displayName} </span>}
+                <UserId id={participant.userId} />
+                {participant.userId === me && <span className="you"> (you)</span>}
+              </td>
+              <td>
+                {controls && !master ? (
+                  <select
+                    aria-label={`Type of ${participant.userId}`}
+                    value={participant.type}
+                    disabled={controls.pending}
+                    onChange={(event) => controls.changeType(participant, event.target.value as PlayerType)}
                   >
-                    Remove
-                  </button>
+                    {SEATABLE_TYPES.map((type) => (
+                      <option key={type}>{type}</option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className={`badge type-${participant.type.toLowerCase()}`}>{participant.type}</span>
                 )}
               </td>
-            )}
-          </tr>
-        ))}
+              <td>{formatTime(participant.joinedAt)}</td>
+              {controls && (
+                <td className="row-actions">
+                  {!master && (
+                    <>
+                      <button type="button" className="subtle" aria-label={`Make ${participant.userId} the Game Master`} onClick={() => controls.handOver(participant)}>
+                        Make Game Master
+                      </button>
+                      <button type="button" className="danger subtle" aria-label={`Remove ${participant.userId}`} onClick={() => controls.remove(participant)}>
+                        Remove
+                      </button>
+                    </>
+                  )}
+                </td>
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
