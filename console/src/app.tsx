@@ -33,7 +33,8 @@ export function App() {
       <header className="top-bar">
         <span className="brand">Game session console</span>
         <span className="signed-in">
-          Signed in as <UserId id={user.userId} />
+          Signed in as {user.name && <strong className="display-name">{user.name} </strong>}
+          <UserId id={user.userId} />
         </span>
         <button type="button" onClick={() => signOut()}>
           Sign out

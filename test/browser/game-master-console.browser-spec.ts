@@ -277,8 +277,9 @@ describe('Game Master console (browser)', () => {
     const { session, ids } = await gm.sessionWith('Player', 'Guest');
     const [player, guest] = ids;
     await gm.renameParticipant(session.id, guest, 'Ismark').expect(200);
-    const page = await rig.pageOf(gm.userId);
+    const page = await rig.pageOf(gm.userId, 'Strahd');
     await openSession(page, rig.app.url, session.id);
+    expect(await page.locator('.signed-in').textContent()).toBe(`Signed in as Strahd ${gm.userId}`);
 
     await rosterRowOf(page, guest).getByLabel(`Type of ${guest}`).selectOption('Assistant');
     await page.getByRole('table', { name: 'History' }).getByRole('row').filter({ hasText: 'Made Ismark an Assistant (was a Guest)' }).waitFor();

@@ -118,11 +118,14 @@ describe('live console (browser)', () => {
     await openSession(gmPage, rig.app.url, session.id);
     await rosterRowOf(gmPage, gm).getByRole('img', { name: 'online' }).waitFor();
     await rosterRowOf(gmPage, player).getByRole('img', { name: 'offline' }).waitFor();
+    await gmPage.getByText('1 of 2 online').waitFor();
+    expect(await gmPage.title()).toBe(`${session.title} · Game session console`);
 
     const playerPage = await rig.pageOf(player);
     await openSession(playerPage, rig.app.url, session.id);
     await rosterRowOf(gmPage, player).getByRole('img', { name: 'online' }).waitFor();
     await rosterRowOf(playerPage, gm).getByRole('img', { name: 'online' }).waitFor();
+    await gmPage.getByText('2 of 2 online').waitFor();
 
     await playerPage.close();
     await rosterRowOf(gmPage, player).getByRole('img', { name: 'offline' }).waitFor({ timeout: 10_000 });

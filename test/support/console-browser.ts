@@ -3,7 +3,7 @@ import { Browser, Locator, Page, chromium } from 'playwright-core';
 import { AppProcess, spawnApp } from './app-process';
 import { RosterApi } from './roster-api';
 import { TestDatabase, createTestDatabase } from './test-database';
-import { tokenFor } from './tokens';
+import { TEST_JWT_SECRET, tokenFor } from './tokens';
 
 /** Debian's Chromium (`apt-get install chromium`): Playwright never downloads a browser here. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,7 +40,8 @@ export interface ConsoleRig {
   /** The REST API as `userId` (whose token names them `tokenName`, when given), to set the table and to check what the server holds. */
   api(userId: string, tokenName?: string): RosterApi;
   /** A browser context of its own (another person's browser), signed in as `userId` when given. */
-  pageOf(userId?: string): Promise<Page>;
+  /** A signed-in page when `userId` is given, with `name` as the token's name claim. */
+  pageOf(userId?: string, name?: string): Promise<Page>;
 }
 
 /** For a test file: the app and Chromium start before its tests and stop after them. */
@@ -71,11 +72,11 @@ export function useConsoleRig(): ConsoleRig {
       return started().app;
     },
     api: (userId, tokenName) => new RosterApi(started().app.url, userId, tokenName),
-    pageOf: async (userId) => {
+    pageOf: async (userId, name) => {
       const context = await started().browser.newContext();
       context.setDefaultTimeout(WAIT_MS);
       if (userId) {
-        const signIn = `localStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(tokenFor(userId))})`;
+        const signIn = `localStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(tokenFor(userId, TEST_JWT_SECRET, name))})`;
         await context.addInitScript({ content: signIn });
       }
       return context.newPage();

@@ -2,6 +2,8 @@ export interface SignedInUser {
   readonly token: string;
   /** The token's `sub`, as the server reads it (lower case). */
   readonly userId: string;
+  /** The token's `name` claim, when it has one: what the page calls its user until a roster names them. */
+  readonly name: string | undefined;
 }
 
 /**
@@ -14,14 +16,15 @@ const STORAGE_KEY = 'game-session-console.token';
 /** Reads the user id out of a JWT. The signature is the server's business: it refuses a bad one. */
 export function userOfToken(token: string): SignedInUser {
   const payload = token.split('.')[1];
-  let claims: { sub?: unknown } | undefined;
+  let claims: { sub?: unknown; name?: unknown } | undefined;
   try {
     claims = payload ? JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) : undefined;
   } catch {
     claims = undefined;
   }
   if (typeof claims?.sub !== 'string') throw new Error('That is not a JWT with a user id (sub): paste the whole token.');
-  return { token, userId: claims.sub.toLowerCase() };
+  const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim() : undefined;
+  return { token, userId: claims.sub.toLowerCase(), name };
 }
 
 export function storedUser(): SignedInUser | undefined {

@@ -14,6 +14,7 @@ export function MySessionsScreen({ api, me }: { api: RosterApi; me: string }) {
   const [loadError, setLoadError] = useState<string>();
 
   useEffect(() => {
+    document.title = 'My sessions · Game session console';
     api.listSessions().then(setSessions, (error: unknown) => setLoadError(describeFailure(error)));
   }, [api]);
 

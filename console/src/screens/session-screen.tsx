@@ -67,6 +67,10 @@ interface SessionPageProps {
 }
 
 function SessionPage({ api, me, session, online, connection, children }: SessionPageProps) {
+  // The tab says which table it shows.
+  useEffect(() => {
+    document.title = `${session.title} · Game session console`;
+  }, [session.title]);
   const isGameMaster = session.ownerId === me;
   const frozen = isFinalStatus(session.status);
   const myType = session.players.find((participant) => participant.userId === me)?.type;
@@ -140,6 +144,9 @@ function RosterPanel({ api, me, session, online, canRemove }: RosterPanelProps) 
   return (
     <section className="panel" aria-labelledby="roster">
       <h2 id="roster">Roster ({session.players.length})</h2>
+      <p className="muted counts">
+        {session.players.filter((p) => online.has(p.userId)).length} of {session.players.length} online
+      </p>
       <ErrorMessage>{typeChange.error}</ErrorMessage>
       <RosterTable players={session.players} me={me} online={online} controls={controls} />
       <ConfirmDialog
