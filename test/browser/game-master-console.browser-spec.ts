@@ -301,4 +301,30 @@ describe('Game Master console (browser)', () => {
     ]);
     expect(await removeButtons(page).count()).toBe(0);
   });
+
+  it('after a removal the focus goes to the next row\'s Remove (the roster heading when none is left); changes made elsewhere are announced politely', async () => {
+    const gm = rig.api(newUserId());
+    const { session, ids } = await gm.sessionWith('Player', 'Guest');
+    const [player, guest] = ids;
+    const page = await rig.pageOf(gm.userId);
+    await openSession(page, rig.app.url, session.id);
+    // Strings, run in the page: the tests are compiled without the DOM's types.
+    const focused = () => page.evaluate<string | null>(`document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent`);
+
+    await rosterRowOf(page, player).getByRole('button', { name: `Remove ${player}` }).click();
+    await removalDialog(page).getByRole('button', { name: 'Remove participant' }).click();
+    await page.getByRole('heading', { name: 'Roster (2)' }).waitFor();
+    await page.waitForFunction(`document.activeElement?.getAttribute('aria-label') === 'Remove ${guest}'`);
+
+    await rosterRowOf(page, guest).getByRole('button', { name: `Remove ${guest}` }).click();
+    await removalDialog(page).getByRole('button', { name: 'Remove participant' }).click();
+    await page.getByRole('heading', { name: 'Roster (1)' }).waitFor();
+    await page.waitForFunction(`document.activeElement?.id === 'roster'`);
+    expect(await focused()).toBe('Roster (1)');
+
+    const newcomer = newUserId();
+    await gm.addParticipant(session.id, newcomer, 'Guest').expect(201);
+    const announcement = page.locator('[aria-live="polite"]');
+    await announcement.filter({ hasText: `You: Seated ${newcomer} as Guest` }).waitFor();
+  });
 });

@@ -62,6 +62,9 @@ describe('live console (browser)', () => {
     await dialog.getByText(`Leave “${session.title}”, where you sit as Guest?`).waitFor();
     await dialog.getByRole('button', { name: 'Leave session' }).click();
     await guestPage.getByRole('heading', { name: 'You left this session' }).waitFor();
+    // Leaving reads as the player's own choice: not in the colour of a removal.
+    const colourOf = (selector: string) => guestPage.evaluate<string>(`getComputedStyle(document.querySelector('${selector}')).color`);
+    expect(await colourOf('.removed h1')).toBe(await colourOf('body'));
     await rosterRowOf(gmPage, guest).waitFor({ state: 'detached' });
     await gmPage
       .getByRole('table', { name: 'History' })

@@ -19,9 +19,10 @@ export function useLiveSession(
   token: string,
   sessionId: string,
   onSignedOut: (detail: string) => void,
-): { state: LiveSessionState; connection: LiveConnection } {
+): { state: LiveSessionState; connection: LiveConnection; lastChange: SessionEventView | undefined } {
   const [state, dispatch] = useReducer(liveSessionReducer, LOADING);
   const [connection, setConnection] = useState<LiveConnection>('connecting');
+  const [lastChange, setLastChange] = useState<SessionEventView>();
 
   useEffect(() => {
     // websocket only: no long-polling fallback, which behind several instances would need sticky sessions.
@@ -53,6 +54,7 @@ export function useLiveSession(
         if (event.sessionId !== sessionId) return;
         lastSeq = Math.max(lastSeq, event.seq);
         dispatch({ type: 'event', event });
+        setLastChange(event);
         if (needsReading(event)) void readAgain();
       });
     }
@@ -81,5 +83,5 @@ export function useLiveSession(
     };
   }, [api, token, sessionId, onSignedOut]);
 
-  return { state, connection };
+  return { state, connection, lastChange };
 }

@@ -12,7 +12,7 @@ export function RemovedScreen({ removal, title }: { removal: RemovalView; title:
   const session = title ? `“${title}”` : 'the session';
   const remover = removal.removedBy?.displayName ? `${removal.removedBy.displayName} (the Game Master)` : 'The Game Master';
   return (
-    <main className="removed">
+    <main className={removed ? 'removed' : 'removed left'}>
       <h1 ref={heading} tabIndex={-1}>
         {removed ? 'You were removed from this session' : 'You left this session'}
       </h1>

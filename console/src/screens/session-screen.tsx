@@ -1,7 +1,8 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
+import { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import { type RosterApi, publicApi } from '../api/roster-api';
-import type { GameSessionView, ParticipantView } from '../../../src/contract';
+import type { GameSessionView, ParticipantView, SessionEventView } from '../../../src/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
 import { useConfirmation } from '../components/use-confirmation';
@@ -12,7 +13,7 @@ import { AddParticipantForm } from '../session/add-participant-form';
 import { BansPanel } from '../session/bans-panel';
 import { NO_TERMS, RemovalTermsFields, type RemovalTermsInput, termsOf } from '../session/removal-terms';
 import { UndoToast } from '../session/undo-toast';
-import { HistoryTable } from '../session/history-table';
+import { HistoryTable, describeEvent, namer } from '../session/history-table';
 import { StatusBadge, UserId, statusName } from '../session/labels';
 import { type RosterControls, RosterTable } from '../session/roster-table';
 import { StatusMoves } from '../session/status-moves';
@@ -27,7 +28,7 @@ interface SessionScreenProps {
 }
 
 export function SessionScreen({ api, token, me, sessionId, onSignedOut }: SessionScreenProps) {
-  const { state, connection } = useLiveSession(api, token, sessionId, onSignedOut);
+  const { state, connection, lastChange } = useLiveSession(api, token, sessionId, onSignedOut);
   switch (state.phase) {
     case 'loading':
       return (
@@ -50,7 +51,7 @@ export function SessionScreen({ api, token, me, sessionId, onSignedOut }: Sessio
       return <RemovedScreen removal={state.removal} title={state.title} />;
     case 'ready':
       return (
-        <SessionPage api={api} me={me} session={state.session} online={state.online} connection={connection}>
+        <SessionPage api={api} me={me} session={state.session} online={state.online} connection={connection} lastChange={lastChange}>
           <HistoryTable events={state.history} error={state.historyError} ownerId={state.session.ownerId} me={me} players={state.session.players} />
         </SessionPage>
       );
@@ -63,10 +64,12 @@ interface SessionPageProps {
   readonly session: GameSessionView;
   readonly online: ReadonlySet<string>;
   readonly connection: LiveConnection;
+  /** The latest change heard live, for screen readers. */
+  readonly lastChange: SessionEventView | undefined;
   readonly children: ReactNode;
 }
 
-function SessionPage({ api, me, session, online, connection, children }: SessionPageProps) {
+function SessionPage({ api, me, session, online, connection, lastChange, children }: SessionPageProps) {
   // The tab says which table it shows.
   useEffect(() => {
     document.title = `${session.title} · Game session console`;
@@ -77,6 +80,7 @@ function SessionPage({ api, me, session, online, connection, children }: Session
   return (
     <main>
       <BackLink />
+      <LiveAnnouncement event={lastChange} session={session} me={me} />
       <header className="session-header">
         <h1>{session.title}</h1>
         <div className="session-facts">
@@ -124,7 +128,21 @@ function RosterPanel({ api, me, session, online, canRemove }: RosterPanelProps) 
     removal.ask(participant);
   };
   const remove = (participant: ParticipantView) =>
-    api.removeParticipant(session.id, participant.userId, termsOf(terms)).then(() => setUndoable(participant));
+    api.removeParticipant(session.id, participant.userId, termsOf(terms)).then(() => {
+      setUndoable(participant);
+      const removable = session.players.filter((p) => p.type !== PlayerType.Master);
+      setFocusAfter({ userId: participant.userId, place: removable.findIndex((p) => p.userId === participant.userId) });
+    });
+  // After a removal the row is gone, and with it the focus: it goes to the row that took its place.
+  const [focusAfter, setFocusAfter] = useState<{ userId: string; place: number }>();
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusAfter || session.players.some((p) => p.userId === focusAfter.userId)) return;
+    setFocusAfter(undefined);
+    const buttons = [...(panel.current?.querySelectorAll<HTMLButtonElement>('button[aria-label^="Remove "]') ?? [])];
+    const next = buttons[Math.min(focusAfter.place, buttons.length - 1)];
+    (next ?? panel.current?.querySelector<HTMLElement>('#roster'))?.focus();
+  }, [focusAfter, session.players]);
   const dismiss = useCallback(() => setUndoable(undefined), []);
   const handOver = useConfirmation<ParticipantView>();
   const [then, setThen] = useState<'stay' | 'leave'>('stay');
@@ -142,8 +160,10 @@ function RosterPanel({ api, me, session, online, canRemove }: RosterPanelProps) 
     : undefined;
   const mySeat = session.players.find((p) => p.userId === me);
   return (
-    <section className="panel" aria-labelledby="roster">
-      <h2 id="roster">Roster ({session.players.length})</h2>
+    <section className="panel" aria-labelledby="roster" ref={panel}>
+      <h2 id="roster" tabIndex={-1}>
+        Roster ({session.players.length})
+      </h2>
       <p className="muted counts">
         {session.players.filter((p) => online.has(p.userId)).length} of {session.players.length} online
       </p>
@@ -256,3 +276,13 @@ function BackLink() {
 
 /** A participant as the page names them: their name, else their id. */
 const nameOf = (participant: ParticipantView): string => participant.displayName ?? participant.userId;
+
+/** Changes made elsewhere, said politely to screen readers as they arrive: who did what. */
+function LiveAnnouncement({ event, session, me }: { event: SessionEventView | undefined; session: GameSessionView; me: string }) {
+  const said = event && describeEvent(event, session.ownerId, namer(session.players, session.ownerId, me));
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="live-announcement">
+      {said ? `${said.actor}: ${said.what}` : ''}
+    </p>
+  );
+}

@@ -12,10 +12,14 @@ interface HistoryTableProps {
 }
 
 /** The session's log, newest first: when, who acted, what happened, and why someone left. */
-export function HistoryTable({ events, error, ownerId, me, players }: HistoryTableProps) {
-  // By the name the roster gives them now where it has one: "Game Master" names whoever holds the role today.
+/** By the name the roster gives them now where it has one: "Game Master" names whoever holds the role today. */
+export function namer(players: readonly ParticipantView[], ownerId: string, me: string): (userId: string) => string {
   const named = new Map(players.map((p) => [p.userId, p.displayName]));
-  const name = (userId: string) => (userId === me ? 'You' : (named.get(userId) ?? (userId === ownerId ? 'Game Master' : userId)));
+  return (userId) => (userId === me ? 'You' : (named.get(userId) ?? (userId === ownerId ? 'Game Master' : userId)));
+}
+
+export function HistoryTable({ events, error, ownerId, me, players }: HistoryTableProps) {
+  const name = namer(players, ownerId, me);
   return (
     <section className="panel" aria-labelledby="history">
       <h2 id="history">History</h2>
@@ -44,7 +48,7 @@ export function HistoryTable({ events, error, ownerId, me, players }: HistoryTab
 }
 
 /** Only the Game Master seats people and moves the status; a leaving participant acts for themselves. */
-function describeEvent(event: SessionEventView, ownerId: string, name: (userId: string) => string) {
+export function describeEvent(event: SessionEventView, ownerId: string, name: (userId: string) => string) {
   switch (event.event) {
     case 'ParticipantJoined':
       return event.userId === ownerId
