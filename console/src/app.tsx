@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { RosterApi } from './api/roster-api';
 import { type SignedInUser, forgetUser, onUserChangedElsewhere, rememberUser, storedUser } from './auth/signed-in-user';
-import { sessionIdOf, usePath } from './navigation';
+import { invitationCodeOf, sessionIdOf, usePath } from './navigation';
+import { JoinScreen } from './screens/join-screen';
 import { MySessionsScreen } from './screens/my-sessions-screen';
 import { SessionScreen } from './screens/session-screen';
 import { SignInScreen } from './screens/sign-in-screen';
@@ -28,6 +29,7 @@ export function App() {
 
   if (!user || !api) return <SignInScreen notice={notice} onSignedIn={signIn} />;
   const sessionId = sessionIdOf(path);
+  const code = invitationCodeOf(path);
   return (
     <>
       <header className="top-bar">
@@ -40,7 +42,9 @@ export function App() {
           Sign out
         </button>
       </header>
-      {sessionId ? (
+      {code ? (
+        <JoinScreen key={code} api={api} token={user.token} me={user.userId} name={user.name} code={code} />
+      ) : sessionId ? (
         <SessionScreen key={sessionId} api={api} token={user.token} me={user.userId} sessionId={sessionId} onSignedOut={signOut} />
       ) : (
         <MySessionsScreen api={api} me={user.userId} />

@@ -1,11 +1,16 @@
 import type { MouseEvent } from 'react';
 import { useSyncExternalStore } from 'react';
 
-/** Client-side routes: `/` (my sessions) and `/sessions/<id>`; the server answers both with the console. */
+/** Client-side routes: `/` (my sessions), `/sessions/<id>` and `/join/<code>`; the server answers each with the console. */
 export const sessionPath = (sessionId: string): string => `/sessions/${sessionId}`;
 
 export function sessionIdOf(path: string): string | undefined {
   return /^\/sessions\/([^/]+)$/.exec(path)?.[1];
+}
+
+/** An invitation link's code: what `/join/<code>` (the API's `path`) opens. */
+export function invitationCodeOf(path: string): string | undefined {
+  return /^\/join\/([^/]+)$/.exec(path)?.[1];
 }
 
 const subscribe = (onChange: () => void) => {

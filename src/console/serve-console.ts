@@ -8,7 +8,7 @@ import helmet from 'helmet';
 export const CONSOLE_FOLDER = resolve(__dirname, '..', '..', 'dist-console');
 
 /** The console's own pages (client-side routes): each answers its index.html. */
-const CONSOLE_PAGES = ['/', '/sessions/:id'];
+const CONSOLE_PAGES = ['/', '/sessions/:id', '/join/:code'];
 
 /**
  * The console's pages run no inline script or style, so they get helmet's strict defaults rather

@@ -155,4 +155,69 @@ describe('live console (browser)', () => {
     await guestPage.locator('.session-facts').getByText('You are the Game Master').waitFor();
     await gmPage.locator('.session-facts').getByText('You are a Player').waitFor();
   });
+
+  it('the GM makes an invitation link; a player opens it, sees what it opens, joins in one click and lands in the session; its uses grow', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const session = await gm.createdSession('Night 7');
+    const gmPage = await rig.pageOf(gm.userId, 'Strahd');
+    await openSession(gmPage, rig.app.url, session.id);
+
+    const form = gmPage.getByRole('form', { name: 'New invitation link' });
+    await form.getByLabel('Seat as').selectOption('Guest');
+    await form.getByLabel('Uses').fill('3');
+    await form.getByRole('button', { name: 'Create link' }).click();
+    const links = gmPage.getByRole('list', { name: 'Live invitation links' });
+    const link = (await links.locator('code.link').first().textContent())!;
+    expect(link).toMatch(new RegExp(`^${rig.app.url}/join/[A-Za-z0-9_-]{32}$`));
+    await links.getByText('Guest, 0 of 3 uses').waitFor();
+
+    const player = newUserId();
+    const playerPage = await rig.pageOf(player);
+    await playerPage.goto(link);
+    await playerPage.getByRole('heading', { name: 'Join “Night 7”' }).waitFor();
+    await playerPage.getByText('Strahd invites you to sit as a Guest.').waitFor();
+    await playerPage.getByLabel('Your name at the table').fill('Ben');
+    await playerPage.getByRole('button', { name: 'Join', exact: true }).click();
+
+    await playerPage.getByRole('heading', { name: 'Night 7', exact: true }).waitFor();
+    expect(new URL(playerPage.url()).pathname).toBe(`/sessions/${session.id}`);
+    await rosterRowOf(gmPage, player).getByText('Ben').waitFor();
+    await links.getByText('Guest, 1 of 3 uses').waitFor();
+  });
+
+  it('a link that asks the GM first: the player waits; the GM lets them in from the waiting room, live; the waiting page turns into the session', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const session = await gm.createdSession('Night 8');
+    const code = (await gm.call('post', `/api/game-sessions/${session.id}/invites`).send({ type: 'Player', approval: true }).expect(201)).body.code;
+    const gmPage = await rig.pageOf(gm.userId);
+    await openSession(gmPage, rig.app.url, session.id);
+    const player = newUserId();
+    const playerPage = await rig.pageOf(player, 'Ireena');
+
+    await playerPage.goto(`${rig.app.url}/join/${code}`);
+    await playerPage.getByText('You join as Ireena.').waitFor();
+    await playerPage.getByRole('button', { name: 'Ask to join' }).click();
+    await playerPage.getByRole('heading', { name: 'Waiting for Strahd to let you in' }).waitFor();
+
+    const waiting = gmPage.getByRole('region', { name: /^Waiting to join/ });
+    await waiting.getByText(/Ireena .* asks to join as Player/).waitFor();
+    await waiting.getByRole('button', { name: 'Let in' }).click();
+
+    await playerPage.getByRole('heading', { name: 'Night 8', exact: true }).waitFor();
+    await rosterRowOf(gmPage, player).waitFor();
+    await waiting.waitFor({ state: 'detached' });
+  });
+
+  it('a revoked link says it cannot be used, in the words of the server', async () => {
+    const gm = rig.api(newUserId());
+    const session = await gm.createdSession();
+    const code = (await gm.call('post', `/api/game-sessions/${session.id}/invites`).send({ type: 'Player' }).expect(201)).body.code;
+    await gm.call('delete', `/api/game-sessions/${session.id}/invites/${code}`).expect(204);
+    const page = await rig.pageOf(newUserId());
+
+    await page.goto(`${rig.app.url}/join/${code}`);
+
+    await page.getByRole('heading', { name: 'This invitation cannot be used' }).waitFor();
+    await page.getByRole('alert').getByText('Invitation not found').waitFor();
+  });
 });

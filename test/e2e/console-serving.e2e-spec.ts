@@ -13,7 +13,7 @@ describe('the console at /', () => {
     if (!existsSync(join(CONSOLE_FOLDER, 'index.html'))) throw new Error(`${CONSOLE_FOLDER} is missing: run npm run build`);
   });
 
-  it.each(['/', '/sessions/6f9b1a52-8a8e-4a43-9d53-3f1c3c0f2b7e'])('GET %s answers the console page, not cached', async (path) => {
+  it.each(['/', '/sessions/6f9b1a52-8a8e-4a43-9d53-3f1c3c0f2b7e', '/join/q3ZfAbC_dEf-1234567890abcdefghij'])('GET %s answers the console page, not cached', async (path) => {
     const res = await request(t.http).get(path).expect(200);
 
     expect(res.headers['content-type']).toMatch(/^text\/html/);

@@ -1,7 +1,21 @@
 import type { GameSessionStatus } from '../../../src/game-sessions/domain/game-session-status';
 import type { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import { Problem, problemOf } from './problem';
-import type { BanEntryView, BanList, BanView, GameSessionList, GameSessionView, SessionEventList, SessionEventView } from '../../../src/contract';
+import type {
+  BanEntryView,
+  BanList,
+  BanView,
+  GameSessionList,
+  GameSessionView,
+  InvitationList,
+  InvitationPreviewView,
+  InvitationView,
+  JoinRequestFiled,
+  JoinRequestList,
+  JoinRequestView,
+  SessionEventList,
+  SessionEventView,
+} from '../../../src/contract';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -77,6 +91,40 @@ export class RosterApi {
   /** The Game Master hands the Master seat to a participant, then stays as a Player or leaves. */
   handOver(sessionId: string, userId: string, then: 'stay' | 'leave'): Promise<GameSessionView> {
     return this.call('POST', `/game-sessions/${sessionId}/game-master`, { userId, then });
+  }
+
+  createInvitation(sessionId: string, asked: { type: PlayerType; maxUses?: number; expiresInSeconds?: number; approval?: boolean }): Promise<InvitationView> {
+    return this.call('POST', `/game-sessions/${sessionId}/invites`, asked);
+  }
+
+  listInvitations(sessionId: string): Promise<readonly InvitationView[]> {
+    return this.call<InvitationList>('GET', `/game-sessions/${sessionId}/invites`).then((page) => page.items);
+  }
+
+  revokeInvitation(sessionId: string, code: string): Promise<void> {
+    return this.call('DELETE', `/game-sessions/${sessionId}/invites/${code}`);
+  }
+
+  /** What an invitation opens, for whoever holds its code. */
+  previewInvitation(code: string): Promise<InvitationPreviewView> {
+    return this.call('GET', `/invites/${code}`);
+  }
+
+  /** Seated at once (the session), or a request filed for the Game Master (`joinRequest`). */
+  acceptInvitation(code: string, displayName?: string): Promise<GameSessionView | JoinRequestFiled> {
+    return this.call('POST', `/invites/${code}/accept`, displayName === undefined ? {} : { displayName });
+  }
+
+  listJoinRequests(sessionId: string): Promise<readonly JoinRequestView[]> {
+    return this.call<JoinRequestList>('GET', `/game-sessions/${sessionId}/join-requests`).then((page) => page.items);
+  }
+
+  answerJoinRequest(sessionId: string, userId: string, answer: 'approve' | 'deny'): Promise<unknown> {
+    return this.call('POST', `/game-sessions/${sessionId}/join-requests/${userId}/${answer}`);
+  }
+
+  withdrawJoinRequest(sessionId: string, userId: string): Promise<void> {
+    return this.call('DELETE', `/game-sessions/${sessionId}/join-requests/${userId}`);
   }
 
   listBans(sessionId: string): Promise<readonly BanEntryView[]> {

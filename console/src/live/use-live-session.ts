@@ -2,12 +2,27 @@ import { useEffect, useReducer, useState } from 'react';
 import { type Socket, io } from 'socket.io-client';
 import { describeFailure } from '../api/problem';
 import type { RosterApi } from '../api/roster-api';
-import { type ClientToServerEvents, SESSION_EVENT_NAMES, type ServerToClientEvents, type SessionEventView } from '../../../src/contract';
+import {
+  type ClientToServerEvents,
+  JOIN_REQUEST_NOTICES,
+  SESSION_EVENT_NAMES,
+  type ServerToClientEvents,
+  type SessionEventView,
+} from '../../../src/contract';
 import { needsReading } from './evolve-view';
 import { LOADING, type LiveSessionState, liveSessionReducer } from './live-session-state';
 
 /** `connected`: changes made elsewhere appear as they happen; otherwise the socket is retrying. */
 export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
+
+export interface LiveSession {
+  readonly state: LiveSessionState;
+  readonly connection: LiveConnection;
+  /** The latest change heard live, for screen readers. */
+  readonly lastChange: SessionEventView | undefined;
+  /** Counts the join-request notices heard for this session (the GM's waiting room reads itself again). */
+  readonly joinRequestNews: number;
+}
 
 /**
  * One session, live: subscribes over the socket gateway, applies every change made anywhere, reads
@@ -19,10 +34,11 @@ export function useLiveSession(
   token: string,
   sessionId: string,
   onSignedOut: (detail: string) => void,
-): { state: LiveSessionState; connection: LiveConnection; lastChange: SessionEventView | undefined } {
+): LiveSession {
   const [state, dispatch] = useReducer(liveSessionReducer, LOADING);
   const [connection, setConnection] = useState<LiveConnection>('connecting');
   const [lastChange, setLastChange] = useState<SessionEventView>();
+  const [joinRequestNews, setJoinRequestNews] = useState(0);
 
   useEffect(() => {
     // websocket only: no long-polling fallback, which behind several instances would need sticky sessions.
@@ -63,6 +79,9 @@ export function useLiveSession(
       const ack = await socket.emitWithAck('session:subscribe', { sessionId });
       if (ack.ok) dispatch({ type: 'snapshot', session: ack.session, seq: ack.seq, online: ack.online });
     };
+    for (const name of JOIN_REQUEST_NOTICES) {
+      socket.on(name, (notice) => notice.sessionId === sessionId && setJoinRequestNews((n) => n + 1));
+    }
     socket.on('PresenceChanged', (presence) => {
       if (presence.sessionId === sessionId) dispatch({ type: 'presence', presence });
     });
@@ -83,5 +102,5 @@ export function useLiveSession(
     };
   }, [api, token, sessionId, onSignedOut]);
 
-  return { state, connection, lastChange };
+  return { state, connection, lastChange, joinRequestNews };
 }

@@ -11,6 +11,8 @@ import { type LiveConnection, useLiveSession } from '../live/use-live-session';
 import { followLink } from '../navigation';
 import { AddParticipantForm } from '../session/add-participant-form';
 import { BansPanel } from '../session/bans-panel';
+import { InvitationsPanel } from '../session/invitations-panel';
+import { JoinRequestsPanel } from '../session/join-requests-panel';
 import { NO_TERMS, RemovalTermsFields, type RemovalTermsInput, termsOf } from '../session/removal-terms';
 import { UndoToast } from '../session/undo-toast';
 import { HistoryTable, describeEvent, namer } from '../session/history-table';
@@ -28,7 +30,7 @@ interface SessionScreenProps {
 }
 
 export function SessionScreen({ api, token, me, sessionId, onSignedOut }: SessionScreenProps) {
-  const { state, connection, lastChange } = useLiveSession(api, token, sessionId, onSignedOut);
+  const { state, connection, lastChange, joinRequestNews } = useLiveSession(api, token, sessionId, onSignedOut);
   switch (state.phase) {
     case 'loading':
       return (
@@ -51,7 +53,15 @@ export function SessionScreen({ api, token, me, sessionId, onSignedOut }: Sessio
       return <RemovedScreen removal={state.removal} title={state.title} />;
     case 'ready':
       return (
-        <SessionPage api={api} me={me} session={state.session} online={state.online} connection={connection} lastChange={lastChange}>
+        <SessionPage
+          api={api}
+          me={me}
+          session={state.session}
+          online={state.online}
+          connection={connection}
+          lastChange={lastChange}
+          joinRequestNews={joinRequestNews}
+        >
           <HistoryTable events={state.history} error={state.historyError} ownerId={state.session.ownerId} me={me} players={state.session.players} />
         </SessionPage>
       );
@@ -66,10 +76,11 @@ interface SessionPageProps {
   readonly connection: LiveConnection;
   /** The latest change heard live, for screen readers. */
   readonly lastChange: SessionEventView | undefined;
+  readonly joinRequestNews: number;
   readonly children: ReactNode;
 }
 
-function SessionPage({ api, me, session, online, connection, lastChange, children }: SessionPageProps) {
+function SessionPage({ api, me, session, online, connection, lastChange, joinRequestNews, children }: SessionPageProps) {
   // The tab says which table it shows.
   useEffect(() => {
     document.title = `${session.title} · Game session console`;
@@ -96,6 +107,8 @@ function SessionPage({ api, me, session, online, connection, lastChange, childre
           This session is {statusName(session.status)}: its roster is frozen.
         </p>
       )}
+      {isGameMaster && !frozen && <JoinRequestsPanel api={api} sessionId={session.id} news={joinRequestNews} />}
+      {isGameMaster && !frozen && <InvitationsPanel api={api} sessionId={session.id} freshness={`${session.version}:${joinRequestNews}`} />}
       <RosterPanel api={api} me={me} session={session} online={online} canRemove={isGameMaster && !frozen} />
       {isGameMaster && <BansPanel api={api} sessionId={session.id} version={session.version} />}
       {isGameMaster && !frozen && <AddParticipantForm api={api} sessionId={session.id} />}

@@ -1,26 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { BanEntryView } from '../../../src/contract';
 import type { RosterApi } from '../api/roster-api';
-import { describeFailure } from '../api/problem';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
+import { useLoaded } from '../components/use-loaded';
 import { useRequest } from '../components/use-request';
 import { UserId, formatTime } from './labels';
 
 /** The Game Master's bans in force, read again whenever the session changes; each can be lifted. */
 export function BansPanel({ api, sessionId, version }: { api: RosterApi; sessionId: string; version: number }) {
-  const [bans, setBans] = useState<readonly BanEntryView[]>();
-  const [loadError, setLoadError] = useState<string>();
+  const { value: bans, error: loadError } = useLoaded(() => api.listBans(sessionId), [api, sessionId, version]);
   const lift = useRequest();
-  useEffect(() => {
-    api.listBans(sessionId).then(
-      (items) => {
-        setBans(items);
-        setLoadError(undefined);
-      },
-      (error: unknown) => setLoadError(describeFailure(error)),
-    );
-  }, [api, sessionId, version]);
   if (!bans?.length && !loadError) return null;
   return (
     <section className="panel" aria-labelledby="bans">
