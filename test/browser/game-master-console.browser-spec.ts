@@ -327,4 +327,36 @@ describe('Game Master console (browser)', () => {
     const announcement = page.locator('[aria-live="polite"]');
     await announcement.filter({ hasText: `You: Seated ${newcomer} as Guest` }).waitFor();
   });
+
+  it('a long table: find by name, group by type with counts, history shows the latest ten; a bulk removal shows the dry run first, then removes', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const session = await gm.createdSession('Big night');
+    const people = Array.from({ length: 12 }, (_, i) => ({ userId: newUserId(), type: i % 3 === 0 ? 'Guest' : 'Player', name: `Hero ${i + 1}` }));
+    for (const p of people) await gm.addParticipant(session.id, p.userId, p.type, p.name).expect(201);
+    const page = await rig.pageOf(gm.userId);
+    await openSession(page, rig.app.url, session.id);
+    const roster = page.getByRole('table', { name: 'Roster' });
+
+    await page.getByLabel('Find').fill('hero 1');
+    expect(await roster.locator('.display-name').allTextContents()).toEqual(['Hero 1 ', 'Hero 10 ', 'Hero 11 ', 'Hero 12 ']);
+    await page.getByLabel('Find').fill('');
+    await page.getByLabel('Group by role').check();
+    expect(await roster.locator('tr.group').allTextContents()).toEqual(['Master (1)', 'Players (8)', 'Guests (4)']);
+    const history = page.getByRole('table', { name: 'History' }).locator('tbody tr');
+    expect(await history.count()).toBe(10);
+    await page.getByRole('button', { name: 'Show all (13)' }).click();
+    expect(await history.count()).toBe(13);
+
+    for (const p of people.slice(0, 3)) await rosterRowOf(page, p.userId).getByLabel(`Select ${p.userId}`).check();
+    await page.getByRole('button', { name: 'Remove selected (3)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove selected participants' });
+    await dialog.getByRole('list', { name: 'What would happen' }).getByText('Hero 1: removed').waitFor();
+    expect((await gm.getSession(session.id).expect(200)).body.players).toHaveLength(13);
+    await dialog.getByRole('button', { name: 'Remove 3' }).click();
+
+    await page.getByRole('heading', { name: 'Roster (10)' }).waitFor();
+    const log = (await gm.listEvents(session.id, '?limit=1000').expect(200)).body.items.slice(-3);
+    expect(new Set(log.map((e: { batch?: string }) => e.batch)).size).toBe(1);
+    await page.getByRole('button', { name: 'Remove selected (0)', disabled: true }).waitFor();
+  });
 });

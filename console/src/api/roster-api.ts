@@ -13,6 +13,7 @@ import type {
   JoinRequestFiled,
   JoinRequestList,
   JoinRequestView,
+  RemovalsView,
   SessionEventList,
   SessionEventView,
 } from '../../../src/contract';
@@ -77,6 +78,11 @@ export class RosterApi {
   /** The Game Master removing someone (with a note and a ban, if given), or a participant leaving (userId = their own). */
   removeParticipant(sessionId: string, userId: string, terms?: { note?: string; ban?: BanView }): Promise<GameSessionView> {
     return this.call('DELETE', `/game-sessions/${sessionId}/participants/${userId}`, terms);
+  }
+
+  /** Several removals at once; with `dryRun`, what would become of each, and nothing changed. */
+  removeParticipants(sessionId: string, userIds: readonly string[], dryRun: boolean): Promise<RemovalsView> {
+    return this.call('POST', `/game-sessions/${sessionId}/removals`, { userIds, dryRun });
   }
 
   /** The Game Master's undo of their latest removal of `userId`. */

@@ -1,23 +1,19 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
-import { PlayerType } from '../../../src/game-sessions/domain/player-type';
-import { type RosterApi, publicApi } from '../api/roster-api';
-import type { GameSessionView, ParticipantView, SessionEventView } from '../../../src/contract';
+import type { RosterApi } from '../api/roster-api';
+import type { GameSessionView, SessionEventView } from '../../../src/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
 import { useConfirmation } from '../components/use-confirmation';
-import { useRequest } from '../components/use-request';
 import { type LiveConnection, useLiveSession } from '../live/use-live-session';
 import { followLink } from '../navigation';
 import { AddParticipantForm } from '../session/add-participant-form';
 import { BansPanel } from '../session/bans-panel';
+import { HistoryTable, describeEvent, namer } from '../session/history-table';
 import { InvitationsPanel } from '../session/invitations-panel';
 import { JoinRequestsPanel } from '../session/join-requests-panel';
-import { NO_TERMS, RemovalTermsFields, type RemovalTermsInput, termsOf } from '../session/removal-terms';
-import { UndoToast } from '../session/undo-toast';
-import { HistoryTable, describeEvent, namer } from '../session/history-table';
-import { StatusBadge, UserId, statusName } from '../session/labels';
-import { type RosterControls, RosterTable } from '../session/roster-table';
+import { StatusBadge, statusName } from '../session/labels';
+import { RosterPanel } from '../session/roster-panel';
 import { StatusMoves } from '../session/status-moves';
 import { RemovedScreen } from './removed-screen';
 
@@ -118,132 +114,6 @@ function SessionPage({ api, me, session, online, connection, lastChange, joinReq
   );
 }
 
-/**
- * The roster, and the Game Master's removal behind a confirmation. The dialog stays open if the
- * session changes meanwhile (finished elsewhere, say): the server decides, and its refusal shows.
- */
-interface RosterPanelProps {
-  readonly api: RosterApi;
-  readonly me: string;
-  readonly session: GameSessionView;
-  readonly online: ReadonlySet<string>;
-  readonly canRemove: boolean;
-}
-
-function RosterPanel({ api, me, session, online, canRemove }: RosterPanelProps) {
-  const removal = useConfirmation<ParticipantView>();
-  const target = removal.subject;
-  const [terms, setTerms] = useState<RemovalTermsInput>(NO_TERMS);
-  const [undoable, setUndoable] = useState<ParticipantView>();
-  const restoreWindow = useRestoreWindow(canRemove);
-  const ask = (participant: ParticipantView) => {
-    setTerms(NO_TERMS);
-    removal.ask(participant);
-  };
-  const remove = (participant: ParticipantView) =>
-    api.removeParticipant(session.id, participant.userId, termsOf(terms)).then(() => {
-      setUndoable(participant);
-      const removable = session.players.filter((p) => p.type !== PlayerType.Master);
-      setFocusAfter({ userId: participant.userId, place: removable.findIndex((p) => p.userId === participant.userId) });
-    });
-  // After a removal the row is gone, and with it the focus: it goes to the row that took its place.
-  const [focusAfter, setFocusAfter] = useState<{ userId: string; place: number }>();
-  const panel = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (!focusAfter || session.players.some((p) => p.userId === focusAfter.userId)) return;
-    setFocusAfter(undefined);
-    const buttons = [...(panel.current?.querySelectorAll<HTMLButtonElement>('button[aria-label^="Remove "]') ?? [])];
-    const next = buttons[Math.min(focusAfter.place, buttons.length - 1)];
-    (next ?? panel.current?.querySelector<HTMLElement>('#roster'))?.focus();
-  }, [focusAfter, session.players]);
-  const dismiss = useCallback(() => setUndoable(undefined), []);
-  const handOver = useConfirmation<ParticipantView>();
-  const [then, setThen] = useState<'stay' | 'leave'>('stay');
-  const typeChange = useRequest();
-  const controls: RosterControls | undefined = canRemove
-    ? {
-        remove: ask,
-        changeType: (participant, type) => void typeChange.run(() => api.changeType(session.id, participant.userId, type)),
-        handOver: (participant) => {
-          setThen('stay');
-          handOver.ask(participant);
-        },
-        pending: typeChange.pending,
-      }
-    : undefined;
-  const mySeat = session.players.find((p) => p.userId === me);
-  return (
-    <section className="panel" aria-labelledby="roster" ref={panel}>
-      <h2 id="roster" tabIndex={-1}>
-        Roster ({session.players.length})
-      </h2>
-      <p className="muted counts">
-        {session.players.filter((p) => online.has(p.userId)).length} of {session.players.length} online
-      </p>
-      <ErrorMessage>{typeChange.error}</ErrorMessage>
-      <RosterTable players={session.players} me={me} online={online} controls={controls} />
-      <ConfirmDialog
-        {...handOver.dialog}
-        title="Hand over the Game Master role"
-        confirmLabel="Hand over"
-        onConfirm={() => handOver.confirm((participant) => api.handOver(session.id, participant.userId, then))}
-      >
-        {handOver.subject && (
-          <>
-            <p>
-              Make {nameOf(handOver.subject)} the Game Master of “{session.title}”? They take the Master seat and run the table;
-              you, {mySeat ? nameOf(mySeat) : 'the Game Master now'}, can no longer manage it.
-            </p>
-            <fieldset className="choice">
-              <legend>Then you</legend>
-              <label>
-                <input type="radio" name="then" checked={then === 'stay'} onChange={() => setThen('stay')} /> stay as a Player
-              </label>
-              <label>
-                <input type="radio" name="then" checked={then === 'leave'} onChange={() => setThen('leave')} /> leave the session
-              </label>
-            </fieldset>
-          </>
-        )}
-      </ConfirmDialog>
-      {undoable && restoreWindow && (
-        <UndoToast
-          key={undoable.userId}
-          who={undoable.displayName ?? undoable.userId}
-          seconds={restoreWindow}
-          onUndo={() => api.restoreParticipant(session.id, undoable.userId)}
-          onDone={dismiss}
-        />
-      )}
-      <ConfirmDialog {...removal.dialog} title="Remove participant" confirmLabel="Remove participant" onConfirm={() => removal.confirm(remove)}>
-        {target && (
-          <>
-            <p>
-              Remove {target.displayName && <strong>{target.displayName} </strong>}
-              <UserId id={target.userId} />, seated as <strong>{target.type}</strong>, from “{session.title}”? They see at once that
-              they were removed; only you can seat them again.
-            </p>
-            <RemovalTermsFields value={terms} onChange={setTerms} />
-          </>
-        )}
-      </ConfirmDialog>
-    </section>
-  );
-}
-
-/** How long a removal can be undone here, as the server says; read once, for the Game Master. */
-function useRestoreWindow(wanted: boolean): number | undefined {
-  const [seconds, setSeconds] = useState<number>();
-  useEffect(() => {
-    if (!wanted) return;
-    publicApi.settings().then(
-      (settings) => setSeconds(settings.restoreWindowSeconds),
-      () => setSeconds(undefined),
-    );
-  }, [wanted]);
-  return seconds;
-}
-
 /** A participant leaves; the server then tells every tab of theirs, this one included. */
 function LeaveSession({ api, me, session, type }: { api: RosterApi; me: string; session: GameSessionView; type: string }) {
   const leaving = useConfirmation<string>();
@@ -287,8 +157,6 @@ function BackLink() {
   );
 }
 
-/** A participant as the page names them: their name, else their id. */
-const nameOf = (participant: ParticipantView): string => participant.displayName ?? participant.userId;
 
 /** Changes made elsewhere, said politely to screen readers as they arrive: who did what. */
 function LiveAnnouncement({ event, session, me }: { event: SessionEventView | undefined; session: GameSessionView; me: string }) {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { BanView, ParticipantView, SessionEventView } from '../../../src/contract';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
@@ -18,8 +19,14 @@ export function namer(players: readonly ParticipantView[], ownerId: string, me: 
   return (userId) => (userId === me ? 'You' : (named.get(userId) ?? (userId === ownerId ? 'Game Master' : userId)));
 }
 
+/** How many of the latest entries show before "Show all". */
+const LATEST = 10;
+
 export function HistoryTable({ events, error, ownerId, me, players }: HistoryTableProps) {
   const name = namer(players, ownerId, me);
+  const [all, setAll] = useState(false);
+  const newestFirst = events ? [...events].reverse() : [];
+  const shown = all ? newestFirst : newestFirst.slice(0, LATEST);
   return (
     <section className="panel" aria-labelledby="history">
       <h2 id="history">History</h2>
@@ -29,7 +36,7 @@ export function HistoryTable({ events, error, ownerId, me, players }: HistoryTab
         <table className="history" aria-label="History">
           <TableHead columns={['Time', 'Actor', 'What happened', 'Reason']} />
           <tbody>
-            {[...events].reverse().map((event) => {
+            {shown.map((event) => {
               const { actor, what, reason } = describeEvent(event, ownerId, name);
               return (
                 <tr key={event.seq}>
@@ -42,6 +49,11 @@ export function HistoryTable({ events, error, ownerId, me, players }: HistoryTab
             })}
           </tbody>
         </table>
+      )}
+      {!all && newestFirst.length > LATEST && (
+        <button type="button" onClick={() => setAll(true)}>
+          Show all ({newestFirst.length})
+        </button>
       )}
     </section>
   );

@@ -9,69 +9,101 @@ export interface RosterControls {
   readonly remove: (participant: ParticipantView) => void;
   readonly changeType: (participant: ParticipantView, type: PlayerType) => void;
   readonly handOver: (participant: ParticipantView) => void;
+  /** The rows ticked for a bulk removal. */
+  readonly selected: ReadonlySet<string>;
+  readonly toggle: (participant: ParticipantView) => void;
   /** While a change of the roster runs, its controls wait. */
   readonly pending: boolean;
 }
 
-interface RosterTableProps {
+/** Rows under a heading (a type, with its count), or all of them under none. */
+export interface RosterGroup {
+  readonly heading: string | undefined;
   readonly players: readonly ParticipantView[];
+}
+
+interface RosterTableProps {
+  readonly groups: readonly RosterGroup[];
   readonly me: string;
   /** Who has the session open right now, on any device. */
   readonly online: ReadonlySet<string>;
   readonly controls: RosterControls | undefined;
 }
 
-export function RosterTable({ players, me, online, controls }: RosterTableProps) {
+export function RosterTable({ groups, me, online, controls }: RosterTableProps) {
+  const columns = ['Participant', 'Type', 'Joined', ...(controls ? [<span className="visually-hidden">Actions</span>] : [])];
   return (
     <table className="roster" aria-label="Roster">
-      <TableHead columns={['Participant', 'Type', 'Joined', ...(controls ? [<span className="visually-hidden">Actions</span>] : [])]} />
-      <tbody>
-        {players.map((participant) => {
-          const master = participant.type === PlayerType.Master;
-          return (
-            <tr key={participant.userId}>
-              <td>
-                <Presence online={online.has(participant.userId)} />
-                {participant.displayName !== null && <span className="display-name">{participant.displayName} </span>}
-                <UserId id={participant.userId} />
-                {participant.userId === me && <span className="you"> (you)</span>}
-              </td>
-              <td>
-                {controls && !master ? (
-                  <select
-                    aria-label={`Type of ${participant.userId}`}
-                    value={participant.type}
-                    disabled={controls.pending}
-                    onChange={(event) => controls.changeType(participant, event.target.value as PlayerType)}
-                  >
-                    {SEATABLE_TYPES.map((type) => (
-                      <option key={type}>{type}</option>
-                    ))}
-                  </select>
-                ) : (
-                  <span className={`badge type-${participant.type.toLowerCase()}`}>{participant.type}</span>
-                )}
-              </td>
-              <td>{formatTime(participant.joinedAt)}</td>
-              {controls && (
-                <td className="row-actions">
-                  {!master && (
-                    <>
-                      <button type="button" className="subtle" aria-label={`Make ${participant.userId} the Game Master`} onClick={() => controls.handOver(participant)}>
-                        Make Game Master
-                      </button>
-                      <button type="button" className="danger subtle" aria-label={`Remove ${participant.userId}`} onClick={() => controls.remove(participant)}>
-                        Remove
-                      </button>
-                    </>
-                  )}
-                </td>
-              )}
+      <TableHead columns={columns} />
+      {groups.map((group) => (
+        <tbody key={group.heading ?? 'all'}>
+          {group.heading && (
+            <tr className="group">
+              <th scope="rowgroup" colSpan={columns.length}>
+                {group.heading}
+              </th>
             </tr>
-          );
-        })}
-      </tbody>
+          )}
+          {group.players.map((participant) => (
+            <RosterRow key={participant.userId} participant={participant} me={me} online={online.has(participant.userId)} controls={controls} />
+          ))}
+        </tbody>
+      ))}
     </table>
+  );
+}
+
+function RosterRow({ participant, me, online, controls }: { participant: ParticipantView; me: string; online: boolean; controls: RosterControls | undefined }) {
+  const master = participant.type === PlayerType.Master;
+  return (
+    <tr>
+      <td>
+        {controls && !master && (
+          <input
+            type="checkbox"
+            className="select"
+            aria-label={`Select ${participant.userId}`}
+            checked={controls.selected.has(participant.userId)}
+            onChange={() => controls.toggle(participant)}
+          />
+        )}
+        <Presence online={online} />
+        {participant.displayName !== null && <span className="display-name">{participant.displayName} </span>}
+        <UserId id={participant.userId} />
+        {participant.userId === me && <span className="you"> (you)</span>}
+      </td>
+      <td>
+        {controls && !master ? (
+          <select
+            aria-label={`Type of ${participant.userId}`}
+            value={participant.type}
+            disabled={controls.pending}
+            onChange={(event) => controls.changeType(participant, event.target.value as PlayerType)}
+          >
+            {SEATABLE_TYPES.map((type) => (
+              <option key={type}>{type}</option>
+            ))}
+          </select>
+        ) : (
+          <span className={`badge type-${participant.type.toLowerCase()}`}>{participant.type}</span>
+        )}
+      </td>
+      <td>{formatTime(participant.joinedAt)}</td>
+      {controls && (
+        <td className="row-actions">
+          {!master && (
+            <>
+              <button type="button" className="subtle" aria-label={`Make ${participant.userId} the Game Master`} onClick={() => controls.handOver(participant)}>
+                Make Game Master
+              </button>
+              <button type="button" className="danger subtle" aria-label={`Remove ${participant.userId}`} onClick={() => controls.remove(participant)}>
+                Remove
+              </button>
+            </>
+          )}
+        </td>
+      )}
+    </tr>
   );
 }
 
