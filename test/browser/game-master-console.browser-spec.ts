@@ -76,7 +76,7 @@ describe('Game Master console (browser)', () => {
     const [player] = ids;
     const page = await rig.pageOf(gm);
     await openSession(page, rig.app.url, session.id);
-    expect(await rosterRowOf(page, gm).getByRole('button').count()).toBe(0);
+    expect(await rosterRowOf(page, gm).getByRole('button', { name: /^(Remove|Make) / }).count()).toBe(0);
     expect(await removeButtons(page).count()).toBe(1);
 
     const dialog = removalDialog(page);

@@ -220,4 +220,26 @@ describe('live console (browser)', () => {
     await page.getByRole('heading', { name: 'This invitation cannot be used' }).waitFor();
     await page.getByRole('alert').getByText('Invitation not found').waitFor();
   });
+
+  it('a player renames themselves; the GM sees the new name live, with a colour of their own; the GM renames anyone', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const { session, ids } = await gm.sessionWith('Player', 'Guest');
+    const [player, guest] = ids;
+    const [gmPage, playerPage] = [await rig.pageOf(gm.userId), await rig.pageOf(player)];
+    for (const page of [gmPage, playerPage]) await openSession(page, rig.app.url, session.id);
+    expect(await rosterRowOf(playerPage, guest).getByRole('button', { name: /^Rename/ }).count()).toBe(0);
+
+    await rosterRowOf(playerPage, player).getByRole('button', { name: `Rename ${player}` }).click();
+    const dialog = playerPage.getByRole('dialog', { name: 'Rename' });
+    await dialog.getByLabel('Your name at the table').fill('Ireena');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+
+    await rosterRowOf(gmPage, player).getByText('Ireena').waitFor();
+    expect(await rosterRowOf(gmPage, player).locator('.avatar').textContent()).toBe('I');
+    await rosterRowOf(gmPage, guest).getByRole('button', { name: `Rename ${guest}` }).click();
+    const gmDialog = gmPage.getByRole('dialog', { name: 'Rename' });
+    await gmDialog.getByLabel(`Name of ${guest} at the table`).fill('Ismark');
+    await gmDialog.getByRole('button', { name: 'Rename' }).click();
+    await rosterRowOf(playerPage, guest).getByText('Ismark').waitFor();
+  });
 });

@@ -90,6 +90,11 @@ export class RosterApi {
     return this.call('POST', `/game-sessions/${sessionId}/participants/${userId}/restore`);
   }
 
+  /** null clears the name. */
+  renameParticipant(sessionId: string, userId: string, displayName: string | null): Promise<GameSessionView> {
+    return this.call('PATCH', `/game-sessions/${sessionId}/participants/${userId}`, { displayName });
+  }
+
   changeType(sessionId: string, userId: string, type: PlayerType): Promise<GameSessionView> {
     return this.call('PATCH', `/game-sessions/${sessionId}/participants/${userId}`, { type });
   }

@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   readonly error: string | undefined;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** `danger` (the default) for what takes something away, `primary` for what only changes it. */
+  readonly tone?: 'danger' | 'primary';
   readonly children: ReactNode;
 }
 
@@ -16,7 +18,7 @@ interface ConfirmDialogProps {
  * A real modal <dialog>: the page behind is inert, Escape cancels, and focus starts on Cancel, so
  * that a stray Enter never confirms. The browser gives focus back to what opened it on close.
  */
-export function ConfirmDialog({ open, title, confirmLabel, pending, error, onConfirm, onCancel, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, confirmLabel, pending, error, onConfirm, onCancel, tone = 'danger', children }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -54,7 +56,7 @@ export function ConfirmDialog({ open, title, confirmLabel, pending, error, onCon
         <button ref={cancel} type="button" onClick={onCancel} disabled={pending}>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={onConfirm} disabled={pending}>
+        <button type="button" className={tone} onClick={onConfirm} disabled={pending}>
           {confirmLabel}
         </button>
       </div>

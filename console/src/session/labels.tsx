@@ -22,3 +22,19 @@ export const formatTime = (iso: string): string =>
 export function UserId({ id }: { id: string }) {
   return <code className="user-id">{id}</code>;
 }
+
+/** A colour of its own for each user, from their id: the same person looks the same everywhere. */
+export function Avatar({ userId, name }: { userId: string; name: string | null }) {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const initials = (name ?? '?')
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => [...word][0]?.toUpperCase() ?? '')
+    .join('');
+  return (
+    <span className={`avatar hue-${hash % 12}`} aria-hidden="true">
+      {initials}
+    </span>
+  );
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GameSessionView, ParticipantView, RemovalResult } from '../../../src/contract';
+import { isFinalStatus } from '../../../src/game-sessions/domain/game-session-status';
 import { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import { type RosterApi, publicApi } from '../api/roster-api';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -70,6 +71,13 @@ export function RosterPanel({ api, me, session, online, canRemove }: RosterPanel
   const handOver = useConfirmation<ParticipantView>();
   const [then, setThen] = useState<'stay' | 'leave'>('stay');
   const typeChange = useRequest();
+  const rename = useConfirmation<ParticipantView>();
+  const [newName, setNewName] = useState('');
+  const askRename = (participant: ParticipantView) => {
+    setNewName(participant.displayName ?? '');
+    rename.ask(participant);
+  };
+  const frozen = isFinalStatus(session.status);
   const [query, setQuery] = useState('');
   const [byType, setByType] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -111,7 +119,28 @@ export function RosterPanel({ api, me, session, online, canRemove }: RosterPanel
         )}
       </div>
       <ErrorMessage>{typeChange.error}</ErrorMessage>
-      <RosterTable groups={groupsOf(session.players, query, byType)} me={me} online={online} controls={controls} />
+      <RosterTable
+        groups={groupsOf(session.players, query, byType)}
+        me={me}
+        online={online}
+        controls={controls}
+        onRename={frozen ? undefined : askRename}
+      />
+      <ConfirmDialog
+        {...rename.dialog}
+        title="Rename"
+        confirmLabel="Rename"
+        tone="primary"
+        onConfirm={() => rename.confirm((participant) => api.renameParticipant(session.id, participant.userId, newName.trim() === '' ? null : newName))}
+      >
+        {rename.subject && (
+          <label className="field">
+            {rename.subject.userId === me ? 'Your name at the table' : `Name of ${nameOf(rename.subject)} at the table`}
+            <input value={newName} maxLength={64} onChange={(event) => setNewName(event.target.value)} />
+            <span className="muted">Empty: no name; the table then shows the id.</span>
+          </label>
+        )}
+      </ConfirmDialog>
       <ConfirmDialog
         {...handOver.dialog}
         title="Hand over the Game Master role"

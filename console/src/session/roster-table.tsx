@@ -2,7 +2,7 @@ import { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import type { ParticipantView } from '../../../src/contract';
 import { TableHead } from '../components/table-head';
 import { SEATABLE_TYPES } from './add-participant-form';
-import { formatTime, UserId } from './labels';
+import { Avatar, formatTime, UserId } from './labels';
 
 /** What the Game Master can do to a row, on a roster that is not frozen; none for anyone else. */
 export interface RosterControls {
@@ -28,9 +28,11 @@ interface RosterTableProps {
   /** Who has the session open right now, on any device. */
   readonly online: ReadonlySet<string>;
   readonly controls: RosterControls | undefined;
+  /** Renaming, while the roster is open: the GM renames anyone, a participant themselves. */
+  readonly onRename: ((participant: ParticipantView) => void) | undefined;
 }
 
-export function RosterTable({ groups, me, online, controls }: RosterTableProps) {
+export function RosterTable({ groups, me, online, controls, onRename }: RosterTableProps) {
   const columns = ['Participant', 'Type', 'Joined', ...(controls ? [<span className="visually-hidden">Actions</span>] : [])];
   return (
     <table className="roster" aria-label="Roster">
@@ -45,7 +47,14 @@ export function RosterTable({ groups, me, online, controls }: RosterTableProps) 
             </tr>
           )}
           {group.players.map((participant) => (
-            <RosterRow key={participant.userId} participant={participant} me={me} online={online.has(participant.userId)} controls={controls} />
+            <RosterRow
+              key={participant.userId}
+              participant={participant}
+              me={me}
+              online={online.has(participant.userId)}
+              controls={controls}
+              onRename={controls || participant.userId === me ? onRename : undefined}
+            />
           ))}
         </tbody>
       ))}
@@ -53,7 +62,15 @@ export function RosterTable({ groups, me, online, controls }: RosterTableProps) 
   );
 }
 
-function RosterRow({ participant, me, online, controls }: { participant: ParticipantView; me: string; online: boolean; controls: RosterControls | undefined }) {
+interface RosterRowProps {
+  readonly participant: ParticipantView;
+  readonly me: string;
+  readonly online: boolean;
+  readonly controls: RosterControls | undefined;
+  readonly onRename: ((participant: ParticipantView) => void) | undefined;
+}
+
+function RosterRow({ participant, me, online, controls, onRename }: RosterRowProps) {
   const master = participant.type === PlayerType.Master;
   return (
     <tr>
@@ -68,9 +85,15 @@ function RosterRow({ participant, me, online, controls }: { participant: Partici
           />
         )}
         <Presence online={online} />
+        <Avatar userId={participant.userId} name={participant.displayName} />
         {participant.displayName !== null && <span className="display-name">{participant.displayName} </span>}
         <UserId id={participant.userId} />
         {participant.userId === me && <span className="you"> (you)</span>}
+        {onRename && (
+          <button type="button" className="subtle inline" aria-label={`Rename ${participant.userId}`} onClick={() => onRename(participant)}>
+            Rename
+          </button>
+        )}
       </td>
       <td>
         {controls && !master ? (
