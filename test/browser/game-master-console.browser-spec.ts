@@ -76,7 +76,7 @@ describe('Game Master console (browser)', () => {
     const [player] = ids;
     const page = await rig.pageOf(gm);
     await openSession(page, rig.app.url, session.id);
-    expect(await rosterRowOf(page, gm).getByRole('button', { name: /^(Remove|Make) / }).count()).toBe(0);
+    expect(await rosterRowOf(page, gm).getByRole('button', { name: /^(Remove|Make Game Master)/ }).count()).toBe(0);
     expect(await removeButtons(page).count()).toBe(1);
 
     const dialog = removalDialog(page);
@@ -285,7 +285,7 @@ describe('Game Master console (browser)', () => {
     await page.getByRole('table', { name: 'History' }).getByRole('row').filter({ hasText: 'Made Ismark an Assistant (was a Guest)' }).waitFor();
     expect((await gm.getSession(session.id).expect(200)).body.players[2]).toMatchObject({ userId: guest, type: 'Assistant' });
 
-    await rosterRowOf(page, guest).getByRole('button', { name: `Make ${guest} the Game Master` }).click();
+    await rosterRowOf(page, guest).getByRole('button', { name: `Make Game Master: ${guest}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Hand over the Game Master role' });
     expect(await dialog.textContent()).toContain('Make Ismark the Game Master of “Night at the table”? They take the Master seat and run the table; you, Strahd,');
     await dialog.getByLabel('stay as a Player').check();

@@ -1,13 +1,15 @@
 import type { Page } from 'playwright-core';
 import { BROWSER_TEST_TIMEOUT_MS, openSession, useConsoleRig } from '../support/console-browser';
+import { seriousAccessibilityFindings } from '../support/axe';
 import { newUserId } from '../support/tokens';
 
 jest.setTimeout(BROWSER_TEST_TIMEOUT_MS * 2);
 
 const PHONE = { width: 390, height: 844 };
 
-/** The page is no wider than the screen, and every control a thumb must hit is at least 44 px tall. */
+/** The page is no wider than the screen, every control a thumb must hit is at least 44 px tall, and axe finds nothing serious. */
 async function expectFitsAPhone(page: Page, screen: string): Promise<void> {
+  expect({ screen, axe: await seriousAccessibilityFindings(page) }).toEqual({ screen, axe: [] });
   // Strings, run in the page: the tests are compiled without the DOM's types.
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   expect({ screen, overflow }).toEqual({ screen, overflow: 0 });
@@ -18,7 +20,7 @@ async function expectFitsAPhone(page: Page, screen: string): Promise<void> {
   expect({ screen, small }).toEqual({ screen, small: [] });
 }
 
-describe('the console on a phone (390 × 844)', () => {
+describe('the console on a phone (390 × 844), and axe on every screen', () => {
   const rig = useConsoleRig();
 
   async function phonePage(userId?: string, name?: string): Promise<Page> {
@@ -27,7 +29,7 @@ describe('the console on a phone (390 × 844)', () => {
     return page;
   }
 
-  it('every screen fits the width, and every control is at least 44 px tall', async () => {
+  it('every screen fits the width, every control is at least 44 px tall, axe finds no serious or critical violation', async () => {
     const gm = rig.api(newUserId(), 'Strahd von Zarovich');
     const { session, ids } = await gm.sessionWith('Player', 'Assistant', 'Guest');
     const [player, , guest] = ids;

@@ -116,7 +116,7 @@ function RosterRow({ participant, me, online, controls, onRename }: RosterRowPro
         <td className="row-actions">
           {!master && (
             <>
-              <button type="button" className="subtle" aria-label={`Make ${participant.userId} the Game Master`} onClick={() => controls.handOver(participant)}>
+              <button type="button" className="subtle" aria-label={`Make Game Master: ${participant.userId}`} onClick={() => controls.handOver(participant)}>
                 Make Game Master
               </button>
               <button type="button" className="danger subtle" aria-label={`Remove ${participant.userId}`} onClick={() => controls.remove(participant)}>
