@@ -47,7 +47,7 @@ export function App() {
       ) : sessionId ? (
         <SessionScreen key={sessionId} api={api} token={user.token} me={user.userId} sessionId={sessionId} onSignedOut={signOut} />
       ) : (
-        <MySessionsScreen api={api} me={user.userId} />
+        <MySessionsScreen api={api} token={user.token} me={user.userId} />
       )}
     </>
   );

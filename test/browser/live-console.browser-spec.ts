@@ -242,4 +242,19 @@ describe('live console (browser)', () => {
     await gmDialog.getByRole('button', { name: 'Rename' }).click();
     await rosterRowOf(playerPage, guest).getByText('Ismark').waitFor();
   });
+
+  it('"My sessions" is live: seated elsewhere, the session shows at once; removed elsewhere, it goes', async () => {
+    const gm = rig.api(newUserId());
+    const session = await gm.createdSession('Night 11');
+    const player = newUserId();
+    const page = await rig.pageOf(player);
+    await page.goto(rig.app.url);
+    await page.getByText('None yet: create one above, or ask a Game Master to seat you.').waitFor();
+
+    await gm.addParticipant(session.id, player).expect(201);
+    await page.getByRole('link', { name: 'Night 11' }).waitFor();
+    await gm.removeParticipant(session.id, player).expect(200);
+    await page.getByRole('link', { name: 'Night 11' }).waitFor({ state: 'detached' });
+    await page.getByText('None yet: create one above, or ask a Game Master to seat you.').waitFor();
+  });
 });

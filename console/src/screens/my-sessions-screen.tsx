@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeFailure } from '../api/problem';
 import type { RosterApi } from '../api/roster-api';
-import type { GameSessionView } from '../../../src/contract';
+import { type Socket, io } from 'socket.io-client';
+import type { ClientToServerEvents, GameSessionView, ServerToClientEvents } from '../../../src/contract';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
 import { useRequest } from '../components/use-request';
@@ -9,14 +10,36 @@ import { followLink, navigate, sessionPath } from '../navigation';
 import { StatusBadge, formatTime } from '../session/labels';
 
 /** The sessions the user sits in, newest first, and a form to start a new one as its Game Master. */
-export function MySessionsScreen({ api, me }: { api: RosterApi; me: string }) {
+export function MySessionsScreen({ api, token, me }: { api: RosterApi; token: string; me: string }) {
   const [sessions, setSessions] = useState<readonly GameSessionView[]>();
   const [loadError, setLoadError] = useState<string>();
+  const [news, setNews] = useState(0);
 
   useEffect(() => {
     document.title = 'My sessions · Game session console';
-    api.listSessions().then(setSessions, (error: unknown) => setLoadError(describeFailure(error)));
-  }, [api]);
+  }, []);
+
+  useEffect(() => {
+    api.listSessions().then(
+      (mine) => {
+        setSessions(mine);
+        setLoadError(undefined);
+      },
+      (error: unknown) => setLoadError(describeFailure(error)),
+    );
+  }, [api, news]);
+
+  // The user's own feed: seated, removed or restored anywhere, the list is read again at once.
+  useEffect(() => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io('/game-sessions', { auth: { token }, transports: ['websocket'] });
+    const again = () => setNews((n) => n + 1);
+    socket.on('AddedToSession', again);
+    socket.on('RemovedFromSession', again);
+    socket.on('RestoredToSession', again);
+    return () => {
+      socket.disconnect();
+    };
+  }, [token]);
 
   return (
     <main>

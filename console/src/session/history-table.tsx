@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { BanView, ParticipantView, SessionEventView } from '../../../src/contract';
 import { ErrorMessage } from '../components/error-message';
 import { TableHead } from '../components/table-head';
-import { formatTime, statusName } from './labels';
+import { When, formatTime, statusName } from './labels';
 
 interface HistoryTableProps {
   readonly events: readonly SessionEventView[] | undefined;
@@ -40,7 +40,9 @@ export function HistoryTable({ events, error, ownerId, me, players }: HistoryTab
               const { actor, what, reason } = describeEvent(event, ownerId, name);
               return (
                 <tr key={event.seq}>
-                  <td>{formatTime(event.occurredAt)}</td>
+                  <td>
+                    <When iso={event.occurredAt} />
+                  </td>
                   <td>{actor}</td>
                   <td>{what}</td>
                   <td>{reason}</td>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { GameSessionStatus } from '../../../src/game-sessions/domain/game-session-status';
 
 const STATUS_NAMES: Record<GameSessionStatus, string> = {
@@ -36,5 +37,46 @@ export function Avatar({ userId, name }: { userId: string; name: string | null }
     <span className={`avatar hue-${hash % 12}`} aria-hidden="true">
       {initials}
     </span>
+  );
+}
+
+const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Infinity],
+];
+
+/** "3 minutes ago", "yesterday": how long ago (or how soon), in the reader's language. */
+export function relativeTime(iso: string, now: number): string {
+  let amount = (Date.parse(iso) - now) / 1000;
+  if (Math.abs(amount) < 45) return 'just now';
+  for (const [unit, next] of STEPS) {
+    if (Math.abs(amount) < next) return RELATIVE.format(Math.round(amount), unit);
+    amount /= next;
+  }
+  return formatTime(iso);
+}
+
+/** Re-renders its user every `everyMs`, so that "3 minutes ago" keeps telling the truth. */
+function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** A moment as a reader takes it in: how long ago, with the exact time on hover (and for machines). */
+export function When({ iso }: { iso: string }) {
+  const now = useNow();
+  return (
+    <time dateTime={iso} title={formatTime(iso)}>
+      {relativeTime(iso, now)}
+    </time>
   );
 }

@@ -2,7 +2,7 @@ import { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import type { ParticipantView } from '../../../src/contract';
 import { TableHead } from '../components/table-head';
 import { SEATABLE_TYPES } from './add-participant-form';
-import { Avatar, formatTime, UserId } from './labels';
+import { Avatar, UserId, When } from './labels';
 
 /** What the Game Master can do to a row, on a roster that is not frozen; none for anyone else. */
 export interface RosterControls {
@@ -111,7 +111,9 @@ function RosterRow({ participant, me, online, controls, onRename }: RosterRowPro
           <span className={`badge type-${participant.type.toLowerCase()}`}>{participant.type}</span>
         )}
       </td>
-      <td>{formatTime(participant.joinedAt)}</td>
+      <td>
+        <When iso={participant.joinedAt} />
+      </td>
       {controls && (
         <td className="row-actions">
           {!master && (
