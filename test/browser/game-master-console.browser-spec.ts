@@ -208,24 +208,29 @@ describe('Game Master console (browser)', () => {
     await dialog.getByRole('alert').filter({ hasText: 'User is not a participant in this session' }).waitFor();
   });
 
-  it('every refusal shows the problem detail: an empty title, a malformed user id, someone already seated', async () => {
+  it('every refusal shows a sentence for people (the rule\'s own detail, or ours for a malformed request); an alert goes with its cause', async () => {
     const gm = newUserId();
     const { session, ids } = await rig.api(gm).sessionWith('Assistant');
     const page = await rig.pageOf(gm);
     await page.goto(rig.app.url);
     await page.getByRole('button', { name: 'Create session' }).click();
-    await page.getByRole('alert').filter({ hasText: 'title must be 1 to 128 characters after trimming' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Check what you entered: title must be 1 to 128 characters after trimming.' }).waitFor();
 
     await openSession(page, rig.app.url, session.id);
     const addForm = page.getByRole('form', { name: 'Add a participant' });
     await addForm.getByLabel('User id').fill('not-a-user');
     await addForm.getByRole('button', { name: 'Add participant' }).click();
-    await addForm.getByRole('alert').filter({ hasText: 'userId must be a UUID' }).waitFor();
+    await addForm.getByRole('alert').filter({ hasText: 'That is not a user id: paste the whole id' }).waitFor();
     await addForm.getByLabel('User id').fill(ids[0]);
     await addForm.getByRole('button', { name: 'Add participant' }).click();
     await addForm.getByRole('alert').filter({ hasText: 'User is already a participant in this session' }).waitFor();
+    const newcomer = newUserId();
+    await addForm.getByLabel('User id').fill(newcomer);
+    await addForm.getByRole('button', { name: 'Add participant' }).click();
+    await rosterRowOf(page, newcomer).waitFor();
+    expect(await addForm.getByRole('alert').count()).toBe(0);
 
-    expect(userIdsOf(await sessionOnServer(gm, session.id))).toEqual([gm, ids[0]]);
+    expect(userIdsOf(await sessionOnServer(gm, session.id))).toEqual([gm, ids[0], newcomer]);
   });
 
   it('a removal with a note and a 24-hour ban: the player is told both; the GM lists the ban and lifts it', async () => {

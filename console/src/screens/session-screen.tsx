@@ -103,11 +103,11 @@ function SessionPage({ api, me, session, online, connection, lastChange, joinReq
           This session is {statusName(session.status)}: its roster is frozen.
         </p>
       )}
+      {isGameMaster && !frozen && <AddParticipantForm api={api} sessionId={session.id} />}
       {isGameMaster && !frozen && <JoinRequestsPanel api={api} sessionId={session.id} news={joinRequestNews} />}
       {isGameMaster && !frozen && <InvitationsPanel api={api} sessionId={session.id} freshness={`${session.version}:${joinRequestNews}`} />}
       <RosterPanel api={api} me={me} session={session} online={online} canRemove={isGameMaster && !frozen} />
       {isGameMaster && <BansPanel api={api} sessionId={session.id} version={session.version} />}
-      {isGameMaster && !frozen && <AddParticipantForm api={api} sessionId={session.id} />}
       {!isGameMaster && !frozen && myType && <LeaveSession api={api} me={me} session={session} type={myType} />}
       {children}
     </main>
