@@ -13,6 +13,7 @@ const GM = '11111111-1111-4111-8111-111111111111';
 const PLAYER = '22222222-2222-4222-8222-222222222222';
 const ASSISTANT = '33333333-3333-4333-8333-333333333333';
 const GUEST = '44444444-4444-4444-8444-444444444444';
+const NEWCOMER = '55555555-5555-4555-8555-555555555555';
 const TITLE = 'Curse of Strahd, night 3';
 /** Every browser alike, so that the pictures agree on the time of day. */
 const CONTEXT = { viewport: { width: 1200, height: 860 }, locale: 'en-GB', timezoneId: 'UTC' };
@@ -47,10 +48,15 @@ async function signedInPage(browser, token) {
   return context.newPage();
 }
 
-/** The viewport, or its top `height` pixels where the rest would be empty page. */
+const PHONE = { width: 390, height: 844 };
+
+/** The screen at desktop size (its top `height` pixels where the rest would be empty page), then the whole page on a phone. */
 async function shoot(page, name, height = CONTEXT.viewport.height) {
   await page.screenshot({ path: join(OUT, `${name}.png`), clip: { x: 0, y: 0, width: CONTEXT.viewport.width, height } });
-  console.log(`${OUT}/${name}.png`);
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: join(OUT, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(CONTEXT.viewport);
+  console.log(`${OUT}/${name}.png, ${OUT}/${name}-phone.png`);
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'roster-screenshots-'));
@@ -69,37 +75,56 @@ try {
   await gmPage.getByLabel('User id').fill(GM);
   await shoot(gmPage, 'sign-in', 660);
 
-  // My sessions: a few sessions in several states.
+  // My sessions: a few sessions in several states; the table has names, an invitation link, a waiting room, a ban.
   const gm = await apiAs(app.url, GM);
   const older = await gm.call('POST', '/game-sessions', { title: 'Lost Mine of Phandelver' });
   await gm.call('PATCH', `/game-sessions/${older.id}`, { status: 'Scheduled' });
   const session = await gm.call('POST', '/game-sessions', { title: TITLE });
-  for (const [userId, type] of [[PLAYER, 'Player'], [ASSISTANT, 'Assistant'], [GUEST, 'Guest']]) {
-    await gm.call('POST', `/game-sessions/${session.id}/participants`, { userId, type });
-  }
+  await gm.call('PATCH', `/game-sessions/${session.id}/participants/${GM}`, { displayName: 'Strahd' });
+  const seats = [[PLAYER, 'Player', 'Ireena'], [ASSISTANT, 'Assistant', 'Ismark'], [GUEST, 'Guest', 'Rahadin']];
+  for (const [userId, type, displayName] of seats) await gm.call('POST', `/game-sessions/${session.id}/participants`, { userId, type, displayName });
   for (const status of ['Scheduled', 'InProgress']) await gm.call('PATCH', `/game-sessions/${session.id}`, { status });
+  const open = await gm.call('POST', `/game-sessions/${session.id}/invites`, { type: 'Player', maxUses: 5 });
+  const asking = await gm.call('POST', `/game-sessions/${session.id}/invites`, { type: 'Guest', approval: true });
   await gmPage.getByRole('button', { name: 'Sign in as this user' }).click();
   await gmPage.getByRole('table', { name: 'My sessions' }).getByText(TITLE).waitFor();
   await shoot(gmPage, 'my-sessions', 520);
 
-  // The session as its Game Master, the removal's confirmation open; the player watches on their own.
+  // Someone follows the link that asks first: what it opens, then the wait.
+  const newcomer = await signedInPage(browser, (await apiAs(app.url, NEWCOMER)).token);
+  await newcomer.goto(`${app.url}/join/${open.code}`);
+  await newcomer.getByRole('button', { name: 'Join', exact: true }).waitFor();
+  await newcomer.getByLabel('Your name at the table').fill('Van Richten');
+  await shoot(newcomer, 'join', 460);
+  await newcomer.goto(`${app.url}/join/${asking.code}`);
+  await newcomer.getByRole('button', { name: 'Ask to join' }).click();
+  await newcomer.getByRole('heading', { name: /^Waiting for Strahd/ }).waitFor();
+  await shoot(newcomer, 'join-waiting', 360);
+
+  // The session as its Game Master, the removal's confirmation open (note and ban); the player watches on their own.
   const playerPage = await signedInPage(browser, (await apiAs(app.url, PLAYER)).token);
   await playerPage.goto(`${app.url}/sessions/${session.id}`);
   await gmPage.getByRole('link', { name: TITLE }).click();
   await gmPage.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
   await playerPage.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+  await gmPage.getByRole('region', { name: /^Waiting to join/ }).waitFor();
   await gmPage.getByRole('button', { name: `Remove ${PLAYER}` }).click();
-  await gmPage.getByRole('dialog', { name: 'Remove participant' }).waitFor();
+  const dialog = gmPage.getByRole('dialog', { name: 'Remove participant' });
+  await dialog.getByLabel('Note (optional)').fill('Spoilers for the others, sorry');
+  await dialog.getByLabel('Ban').selectOption({ label: '24 hours' });
   await shoot(gmPage, 'session-remove-dialog');
 
-  // The removed player's page, at once.
-  await gmPage.getByRole('dialog').getByRole('button', { name: 'Remove participant' }).click();
+  // The removed player's page, at once; the GM's page with the undo offered and the ban listed.
+  await dialog.getByRole('button', { name: 'Remove participant' }).click();
   await playerPage.getByRole('heading', { name: 'You were removed from this session' }).waitFor();
-  await shoot(playerPage, 'removed', 340);
+  await shoot(playerPage, 'removed', 420);
   await gmPage.getByRole('dialog').waitFor({ state: 'hidden' });
   await gmPage.getByRole('heading', { name: 'Roster (3)' }).waitFor();
+  await gmPage.getByRole('table', { name: 'Bans' }).waitFor();
   await gmPage.screenshot({ path: join(OUT, 'session.png'), fullPage: true });
-  console.log(`${OUT}/session.png`);
+  await gmPage.setViewportSize(PHONE);
+  await gmPage.screenshot({ path: join(OUT, 'session-phone.png'), fullPage: true });
+  console.log(`${OUT}/session.png, ${OUT}/session-phone.png`);
 } finally {
   await browser.close();
   await app.stop();
