@@ -345,6 +345,12 @@ describe('Game Master console (browser)', () => {
     await page.getByLabel('Find').fill('hero 1');
     expect(await roster.locator('.display-name').allTextContents()).toEqual(['Hero 1 ', 'Hero 10 ', 'Hero 11 ', 'Hero 12 ']);
     await page.getByLabel('Find').fill('');
+    await page.getByLabel('Sort').selectOption({ label: 'Name' });
+    expect((await roster.locator('.display-name').allTextContents()).slice(0, 4)).toEqual(['Hero 1 ', 'Hero 10 ', 'Hero 11 ', 'Hero 12 ']);
+    await page.getByLabel('Sort').selectOption({ label: 'Roster order' });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await rosterRowOf(page, people[4].userId).getByRole('button', { name: `${people[4].userId}, copy` }).click();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(people[4].userId);
     await page.getByLabel('Group by role').check();
     expect(await roster.locator('tr.group').allTextContents()).toEqual(['Master (1)', 'Players (8)', 'Guests (4)']);
     const history = page.getByRole('table', { name: 'History' }).locator('tbody tr');

@@ -24,6 +24,22 @@ export function UserId({ id }: { id: string }) {
   return <code className="user-id">{id}</code>;
 }
 
+/** A user id, secondary to the name, that copies itself when clicked (to paste into another tool). */
+export function CopyableUserId({ id }: { id: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="copy-id"
+      aria-label={`${id}, copy`}
+      title={copied ? 'Copied' : 'Copy the id'}
+      onClick={() => navigator.clipboard?.writeText(id).then(() => setCopied(true), () => undefined)}
+    >
+      <UserId id={id} />
+    </button>
+  );
+}
+
 /** A colour of its own for each user, from their id: the same person looks the same everywhere. */
 export function Avatar({ userId, name }: { userId: string; name: string | null }) {
   let hash = 0;

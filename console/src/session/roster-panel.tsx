@@ -19,10 +19,19 @@ export const nameOf = (participant: ParticipantView): string => participant.disp
 const GROUP_ORDER = [PlayerType.Master, PlayerType.Assistant, PlayerType.Player, PlayerType.Guest];
 const PLURAL: Record<PlayerType, string> = { Master: 'Master', Assistant: 'Assistants', Player: 'Players', Guest: 'Guests' };
 
-/** The rows a search keeps (by name or id), in roster order or under a heading per type with its count. */
-function groupsOf(players: readonly ParticipantView[], query: string, byType: boolean): RosterGroup[] {
+const SORTS = {
+  roster: { label: 'Roster order', compare: () => 0 },
+  name: { label: 'Name', compare: (a: ParticipantView, b: ParticipantView) => nameOf(a).localeCompare(nameOf(b)) },
+  joined: { label: 'Newest first', compare: (a: ParticipantView, b: ParticipantView) => b.joinedAt.localeCompare(a.joinedAt) },
+} as const;
+type SortKey = keyof typeof SORTS;
+
+/** The rows a search keeps (by name or id), sorted, in one list or under a heading per type with its count. */
+function groupsOf(players: readonly ParticipantView[], query: string, byType: boolean, sort: SortKey): RosterGroup[] {
   const q = query.trim().toLowerCase();
-  const found = q === '' ? players : players.filter((p) => p.userId.includes(q) || (p.displayName ?? '').toLowerCase().includes(q));
+  const matching = q === '' ? players : players.filter((p) => p.userId.includes(q) || (p.displayName ?? '').toLowerCase().includes(q));
+  // A stable sort: within equal keys, the roster's order.
+  const found = [...matching].sort(SORTS[sort].compare);
   if (!byType) return [{ heading: undefined, players: found }];
   return GROUP_ORDER.map((type) => ({ type, players: found.filter((p) => p.type === type) }))
     .filter((group) => group.players.length > 0)
@@ -80,6 +89,7 @@ export function RosterPanel({ api, me, session, online, canRemove }: RosterPanel
   const frozen = isFinalStatus(session.status);
   const [query, setQuery] = useState('');
   const [byType, setByType] = useState(false);
+  const [sort, setSort] = useState<SortKey>('roster');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Whoever left the roster is no longer selectable.
   const seated = useMemo(() => new Set(session.players.map((p) => p.userId)), [session.players]);
@@ -111,6 +121,16 @@ export function RosterPanel({ api, me, session, online, canRemove }: RosterPanel
           Find
           <input type="search" value={query} placeholder="a name or an id" onChange={(event) => setQuery(event.target.value)} />
         </label>
+        <label className="field">
+          Sort
+          <select value={sort} onChange={(event) => setSort(event.target.value as SortKey)}>
+            {Object.entries(SORTS).map(([key, { label }]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="field checkbox">
           <input type="checkbox" checked={byType} onChange={(event) => setByType(event.target.checked)} /> Group by role
         </label>
@@ -120,7 +140,7 @@ export function RosterPanel({ api, me, session, online, canRemove }: RosterPanel
       </div>
       <ErrorMessage>{typeChange.error}</ErrorMessage>
       <RosterTable
-        groups={groupsOf(session.players, query, byType)}
+        groups={groupsOf(session.players, query, byType, sort)}
         me={me}
         online={online}
         controls={controls}

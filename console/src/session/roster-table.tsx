@@ -2,7 +2,7 @@ import { PlayerType } from '../../../src/game-sessions/domain/player-type';
 import type { ParticipantView } from '../../../src/contract';
 import { TableHead } from '../components/table-head';
 import { SEATABLE_TYPES } from './add-participant-form';
-import { Avatar, UserId, When } from './labels';
+import { Avatar, CopyableUserId, When } from './labels';
 
 /** What the Game Master can do to a row, on a roster that is not frozen; none for anyone else. */
 export interface RosterControls {
@@ -87,7 +87,7 @@ function RosterRow({ participant, me, online, controls, onRename }: RosterRowPro
         <Presence online={online} />
         <Avatar userId={participant.userId} name={participant.displayName} />
         {participant.displayName !== null && <span className="display-name">{participant.displayName} </span>}
-        <UserId id={participant.userId} />
+        <CopyableUserId id={participant.userId} />
         {participant.userId === me && <span className="you"> (you)</span>}
         {onRename && (
           <button type="button" className="subtle inline" aria-label={`Rename ${participant.userId}`} onClick={() => onRename(participant)}>
