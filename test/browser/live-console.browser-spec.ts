@@ -257,4 +257,55 @@ describe('live console (browser)', () => {
     await page.getByRole('link', { name: 'Night 11' }).waitFor({ state: 'detached' });
     await page.getByText('None yet: create one above, or ask a Game Master to seat you.').waitFor();
   });
+
+  it('a declined request says so; the GM revokes a link from the list; times read "just now" with the exact time on hover', async () => {
+    const gm = rig.api(newUserId(), 'Strahd');
+    const session = await gm.createdSession('Night 12');
+    const code = (await gm.call('post', `/api/game-sessions/${session.id}/invites`).send({ type: 'Guest', approval: true }).expect(201)).body.code;
+    const gmPage = await rig.pageOf(gm.userId);
+    await openSession(gmPage, rig.app.url, session.id);
+    const player = newUserId();
+    const playerPage = await rig.pageOf(player, 'Ben');
+    await playerPage.goto(`${rig.app.url}/join/${code}`);
+    await playerPage.getByRole('button', { name: 'Ask to join' }).click();
+    await playerPage.getByRole('heading', { name: 'Waiting for Strahd to let you in' }).waitFor();
+
+    await gmPage.getByRole('region', { name: /^Waiting to join/ }).getByRole('button', { name: 'Decline' }).click();
+    await playerPage.getByRole('heading', { name: 'Strahd declined your request' }).waitFor();
+
+    const links = gmPage.getByRole('list', { name: 'Live invitation links' });
+    await links.getByRole('button', { name: 'Revoke' }).click();
+    await links.waitFor({ state: 'detached' });
+    expect((await gm.call('get', `/api/game-sessions/${session.id}/invites`).expect(200)).body.items).toEqual([]);
+
+    const joined = rosterRowOf(gmPage, gm.userId).locator('time');
+    expect(await joined.textContent()).toBe('just now');
+    expect(await joined.getAttribute('title')).toMatch(/\d{4}/);
+    expect(await joined.getAttribute('datetime')).toBe(session.players[0].joinedAt);
+  });
+
+  it('the focus ring stands out: at least 3:1 against the page', async () => {
+    const page = await rig.pageOf(newUserId());
+    await page.goto(rig.app.url);
+    await page.getByRole('button', { name: 'Create session' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const [ring, background] = await page.evaluate<[string, string]>(
+      `[getComputedStyle(document.activeElement).outlineColor, getComputedStyle(document.activeElement.closest('.panel') ?? document.body).backgroundColor]`,
+    );
+    expect(contrast(ring, background)).toBeGreaterThanOrEqual(3);
+  });
 });
+
+/** WCAG's contrast ratio of two rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, b_] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b_;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
