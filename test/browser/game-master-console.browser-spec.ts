@@ -366,6 +366,8 @@ describe('Game Master console (browser)', () => {
     await dialog.getByRole('button', { name: 'Remove 3' }).click();
 
     await page.getByRole('heading', { name: 'Roster (10)' }).waitFor();
+    // Gone from the roster, still named in the history: by the last name the log gave them.
+    await page.getByRole('table', { name: 'History' }).getByRole('row').filter({ hasText: 'Removed Hero 1 (Guest)' }).waitFor();
     const log = (await gm.listEvents(session.id, '?limit=1000').expect(200)).body.items.slice(-3);
     expect(new Set(log.map((e: { batch?: string }) => e.batch)).size).toBe(1);
     await page.getByRole('button', { name: 'Remove selected (0)', disabled: true }).waitFor();

@@ -12,18 +12,28 @@ interface HistoryTableProps {
   readonly players: readonly ParticipantView[];
 }
 
-/** The session's log, newest first: when, who acted, what happened, and why someone left. */
-/** By the name the roster gives them now where it has one: "Game Master" names whoever holds the role today. */
-export function namer(players: readonly ParticipantView[], ownerId: string, me: string): (userId: string) => string {
-  const named = new Map(players.map((p) => [p.userId, p.displayName]));
+/**
+ * By the name the roster gives them now where it has one, else the last the log gave them (someone
+ * who left); "Game Master" names whoever holds the role today.
+ */
+export function namer(
+  players: readonly ParticipantView[],
+  ownerId: string,
+  me: string,
+  log: readonly SessionEventView[] = [],
+): (userId: string) => string {
+  const named = new Map<string, string | null>();
+  for (const event of log) if ('displayName' in event && 'userId' in event) named.set(event.userId, event.displayName);
+  for (const p of players) named.set(p.userId, p.displayName);
   return (userId) => (userId === me ? 'You' : (named.get(userId) ?? (userId === ownerId ? 'Game Master' : userId)));
 }
 
 /** How many of the latest entries show before "Show all". */
 const LATEST = 10;
 
+/** The session's log, newest first: when, who acted, what happened, and why someone left. */
 export function HistoryTable({ events, error, ownerId, me, players }: HistoryTableProps) {
-  const name = namer(players, ownerId, me);
+  const name = namer(players, ownerId, me, events);
   const [all, setAll] = useState(false);
   const newestFirst = events ? [...events].reverse() : [];
   const shown = all ? newestFirst : newestFirst.slice(0, LATEST);
