@@ -2,7 +2,6 @@ import { GameSessionStorage } from '../../src/game-sessions/application/game-ses
 import { GameSession } from '../../src/game-sessions/domain/game-session';
 import type { GameSessionState } from '../../src/game-sessions/domain/game-session';
 import { GameSessionNotFound } from '../../src/game-sessions/domain/game-session.errors';
-import type { FormerSeat } from '../../src/game-sessions/domain/departure';
 import type { GameSessionEvent } from '../../src/game-sessions/domain/game-session.events';
 import { Participant } from '../../src/game-sessions/domain/participant';
 
@@ -76,11 +75,6 @@ export class InMemoryGameSessionStorage extends GameSessionStorage {
       .filter((e) => e.seq > afterSeq)
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit);
-  }
-
-  async formerSeatOf(sessionId: string, userId: string): Promise<FormerSeat | null> {
-    const state = this.snapshots.get(sessionId)?.state;
-    return (state && copyState(state).formerSeats.find((f) => f.participant.userId === userId)) ?? null;
   }
 
   /** The stored log, for assertions; a copy, so a test cannot change what is stored. */

@@ -1,6 +1,5 @@
 import { GameSession } from '../domain/game-session';
 import { GameSessionNotFound } from '../domain/game-session.errors';
-import { FormerSeat } from '../domain/departure';
 import { GameSessionEvent } from '../domain/game-session.events';
 
 /**
@@ -26,9 +25,6 @@ export abstract class GameSessionStorage {
    * @throws GameSessionNotFound
    */
   abstract update(id: string, change: (session: GameSession) => void): Promise<GameSession>;
-
-  /** How the user's latest seat in the session ended, or null when they sit there now or never did. */
-  abstract formerSeatOf(sessionId: string, userId: string): Promise<FormerSeat | null>;
 
   /** The session's log in ascending seq, starting after `afterSeq`. */
   abstract listEvents(sessionId: string, afterSeq: number, limit: number): Promise<GameSessionEvent[]>;

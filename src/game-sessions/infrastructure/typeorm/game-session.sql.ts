@@ -79,8 +79,6 @@ export const EVENTS = `
 
 /** $1 session id → FormerSeatRow[] */
 export const FORMER_SEATS = `SELECT ${FORMER_SEAT_COLUMNS} FROM game_session_former_seats WHERE session_id = $1`;
-/** $1 session id, $2 user id → the FormerSeatRow of the user, if they are not seated now and were once */
-export const FORMER_SEAT = `SELECT ${FORMER_SEAT_COLUMNS} FROM game_session_former_seats WHERE session_id = $1 AND user_id = $2`;
 
 /** $1 id, $2 title, $3 owner id, $4 status, $5 created at, $6 updated at, $7 version */
 export const INSERT_SESSION = `

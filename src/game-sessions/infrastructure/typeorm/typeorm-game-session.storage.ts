@@ -4,7 +4,6 @@ import { TransactionScope } from '../../../database/transaction-scope';
 import { GameSessionStorage } from '../../application/game-session-storage.port';
 import { GameSession } from '../../domain/game-session';
 import { GameSessionNotFound } from '../../domain/game-session.errors';
-import { FormerSeat } from '../../domain/departure';
 import { GameSessionEvent } from '../../domain/game-session.events';
 import { PlayerType } from '../../domain/player-type';
 import { GameSessionMapper } from './game-session.mapper';
@@ -75,11 +74,6 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
   async listEvents(sessionId: string, afterSeq: number, limit: number): Promise<GameSessionEvent[]> {
     const rows = (await this.dataSource.manager.query(SQL.EVENTS, [sessionId, afterSeq, limit])) as SQL.EventRow[];
     return rows.map(GameSessionMapper.toEvent);
-  }
-
-  async formerSeatOf(sessionId: string, userId: string): Promise<FormerSeat | null> {
-    const [row] = (await this.dataSource.manager.query(SQL.FORMER_SEAT, [sessionId, userId])) as SQL.FormerSeatRow[];
-    return row ? GameSessionMapper.toFormerSeat(row) : null;
   }
 
   /** The seats, in roster order, and the former seats. */
