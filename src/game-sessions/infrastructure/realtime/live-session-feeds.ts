@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GameSessionStorage } from '../../application/game-session-storage.port';
-import type { SubscribedSession } from '../../../contract/live-events';
-import { toEventView, toGameSessionView } from '../../application/game-session.views';
+import type { RemovedFromSession, SubscribedSession } from '../../../contract/live-events';
+import { toBanView, toEventView, toGameSessionView } from '../../application/game-session.views';
 import { GameSessionsService } from '../../application/game-sessions.service';
 import { GameSessionEvent, MAX_SEQ, ParticipantJoined } from '../../domain/game-session.events';
-import type { RemovedFromSession } from '../../../contract/live-events';
-import { toBanView } from '../../application/game-session.views';
 import { LivePresence } from './live-presence';
 import type { LiveNamespace, LiveSocket } from './live-socket';
 import { sessionRoom, userRoom } from './rooms';
