@@ -1,6 +1,8 @@
 import { FormerSeat } from '../../domain/departure';
 import { GameSession } from '../../domain/game-session';
-import { Ban, GameSessionEvent, LeaveReason } from '../../domain/game-session.events';
+import { GameSessionEvent, LeaveReason } from '../../domain/game-session.events';
+import type { SessionEventView } from '../../../contract/session-views';
+import { fromEventJson } from '../../application/game-session.views';
 import { GameSessionStatus } from '../../domain/game-session-status';
 import { Participant } from '../../domain/participant';
 import { PlayerType } from '../../domain/player-type';
@@ -41,16 +43,15 @@ export const GameSessionMapper = {
     return { sessionId, seq, event: name, occurredAt, data };
   },
 
-  /** Events logged before a field existed read as without it: a join named nobody, a departure had no note and no ban. */
+  /**
+   * Events logged before a field existed read as without it: a join named nobody, a departure had no
+   * note and no ban. JSON holds a ban's instant as text, as the wire does: read back the same way.
+   */
   toEvent(row: EventRow): GameSessionEvent {
     const { event, sessionId, seq, occurredAt } = row;
     const logged = { event, sessionId, seq, occurredAt, ...row.data };
     if (event === 'ParticipantJoined') return { displayName: null, ...logged } as GameSessionEvent;
     if (event !== 'ParticipantLeft') return logged as GameSessionEvent;
-    const ban = (row.data.ban ?? null) as { until: string | null } | null;
-    return { ...logged, note: row.data.note ?? null, ban: ban && banOf(ban.until) } as GameSessionEvent;
+    return fromEventJson({ ...logged, note: row.data.note ?? null, ban: row.data.ban ?? null } as unknown as SessionEventView);
   },
 };
-
-/** JSON holds an instant as text. */
-const banOf = (until: string | null): Ban => ({ until: until === null ? null : new Date(until) });

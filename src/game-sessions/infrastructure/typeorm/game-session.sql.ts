@@ -38,6 +38,9 @@ export interface FormerSeatRow extends SeatRow {
   readonly banUntil: Date | null;
 }
 
+/** A seat, or a former seat: SEATS_AND_FORMER_SEATS reads both at once. */
+export type SeatOrFormerRow = FormerSeatRow | (SeatRow & { readonly leftSeq: null });
+
 /** A seat read with other sessions' seats, so it says whose it is. */
 export interface SessionSeatRow extends SeatRow {
   readonly sessionId: string;
@@ -67,8 +70,17 @@ export const SESSIONS_OF_PARTICIPANT = `
   SELECT ${SESSION_COLUMNS} FROM game_sessions
   WHERE id IN (SELECT session_id FROM game_session_players WHERE user_id = $1)
   ORDER BY created_at DESC, id`;
-/** $1 session id → SeatRow[] in the log's order */
-export const ROSTER = `SELECT ${SEAT_COLUMNS} FROM game_session_players WHERE session_id = $1 ORDER BY joined_seq`;
+/**
+ * $1 session id → the seats (leftSeq null) in the log's order, then the former seats in the order
+ * they were left: SeatOrFormerRow[], in one round trip, since every read of a session wants both.
+ */
+export const SEATS_AND_FORMER_SEATS = `
+  SELECT ${SEAT_COLUMNS}, NULL::integer AS "leftSeq", NULL::timestamptz AS "leftAt", NULL::varchar AS reason,
+    NULL::uuid AS "removedBy", NULL::varchar AS note, false AS banned, NULL::timestamptz AS "banUntil"
+  FROM game_session_players WHERE session_id = $1
+  UNION ALL
+  SELECT ${FORMER_SEAT_COLUMNS} FROM game_session_former_seats WHERE session_id = $1
+  ORDER BY "leftSeq" NULLS FIRST, seat`;
 /** $1 session ids → SessionSeatRow[] of all of them, each roster in the log's order */
 export const ROSTERS = `
   SELECT session_id AS "sessionId", ${SEAT_COLUMNS} FROM game_session_players WHERE session_id = ANY($1::uuid[]) ORDER BY joined_seq`;
@@ -77,8 +89,6 @@ export const EVENTS = `
   SELECT session_id AS "sessionId", seq, event, occurred_at AS "occurredAt", data
   FROM game_session_events WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;
 
-/** $1 session id → FormerSeatRow[] */
-export const FORMER_SEATS = `SELECT ${FORMER_SEAT_COLUMNS} FROM game_session_former_seats WHERE session_id = $1`;
 
 /** $1 id, $2 title, $3 owner id, $4 status, $5 created at, $6 updated at, $7 version */
 export const INSERT_SESSION = `

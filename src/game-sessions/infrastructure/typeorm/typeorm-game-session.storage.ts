@@ -78,9 +78,10 @@ export class TypeOrmGameSessionStorage extends GameSessionStorage {
 
   /** The seats, in roster order, and the former seats. */
   private async seatsOf(manager: EntityManager, sessionId: string): Promise<[SQL.SeatRow[], SQL.FormerSeatRow[]]> {
-    const seats = (await manager.query(SQL.ROSTER, [sessionId])) as SQL.SeatRow[];
-    const formerSeats = (await manager.query(SQL.FORMER_SEATS, [sessionId])) as SQL.FormerSeatRow[];
-    return [seats, formerSeats];
+    const rows = (await manager.query(SQL.SEATS_AND_FORMER_SEATS, [sessionId])) as SQL.SeatOrFormerRow[];
+    const formerAt = rows.findIndex((row) => row.leftSeq !== null);
+    if (formerAt === -1) return [rows, []];
+    return [rows.slice(0, formerAt), rows.slice(formerAt) as SQL.FormerSeatRow[]];
   }
 
   /** Appends the session's new events to its log and applies each to the stored seats and former seats. */
